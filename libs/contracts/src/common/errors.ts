@@ -1,0 +1,17 @@
+// Error codes travel across processes as strings; the gateway maps each one to an HTTP status.
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  Unauthenticated = 'UNAUTHENTICATED',
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  PartnerNotFound = 'PARTNER_NOT_FOUND',
+  PartnerAlreadyExists = 'PARTNER_ALREADY_EXISTS',
+  VersionConflict = 'VERSION_CONFLICT',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  Timeout = 'TIMEOUT',
+  Internal = 'INTERNAL',
+}
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (Object.values(ErrorCode) as string[]).includes(value);

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import {
+  ListPartnerOptionsQuerySchema,
+  PartnerOptionPageSchema,
+} from './agreements/partner-option.contracts';
+import { HealthCheckRequestSchema, HealthReportSchema } from './health/health.contracts';
+import {
+  GetPartnerRequestSchema,
+  ListPartnersQuerySchema,
+  PartnerPageSchema,
+  PartnerRegisteredV1Schema,
+  PartnerSchema,
+  RegisterPartnerRequestSchema,
+} from './partners/partner.contracts';
+import {
+  DirectoryPartnerPageSchema,
+  ListDirectoryPartnersQuerySchema,
+} from './results/partner-directory.contracts';
+
+// Bounded contexts; each owns a JetStream stream of its events.
+export const Contexts = ['partners', 'agreements', 'results'] as const;
+export type Context = (typeof Contexts)[number];
+
+interface RequestContract<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+  readonly kind: 'query' | 'command';
+  readonly request: Req;
+  readonly response: Res;
+}
+const query = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) =>
+  ({ kind: 'query', request, response }) as const satisfies RequestContract<Req, Res>;
+const command = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) =>
+  ({ kind: 'command', request, response }) as const satisfies RequestContract<Req, Res>;
+
+interface EventContract<P extends z.ZodType = z.ZodType> {
+  readonly context: Context;
+  readonly payload: P;
+}
+const event = <P extends z.ZodType>(context: Context, payload: P) =>
+  ({ context, payload }) as const satisfies EventContract<P>;
+
+// Queries and commands: `<context>.<aggregate>.<verb>` (three tokens), answered by one service.
+export const requestContracts = {
+  'partners.partner.register': command(RegisterPartnerRequestSchema, PartnerSchema),
+  'partners.partner.get': query(GetPartnerRequestSchema, PartnerSchema),
+  'partners.partner.list': query(ListPartnersQuerySchema, PartnerPageSchema),
+  'partners.health.check': query(HealthCheckRequestSchema, HealthReportSchema),
+  'agreements.partner-option.list': query(ListPartnerOptionsQuerySchema, PartnerOptionPageSchema),
+  'agreements.health.check': query(HealthCheckRequestSchema, HealthReportSchema),
+  'results.partner-directory.list': query(ListDirectoryPartnersQuerySchema, DirectoryPartnerPageSchema),
+  'results.health.check': query(HealthCheckRequestSchema, HealthReportSchema),
+} as const;
+
+// Events: `<context>.<aggregate>.<past-tense-event>.v<N>` (four tokens), durable, fan-out.
+export const eventContracts = {
+  'partners.partner.registered.v1': event('partners', PartnerRegisteredV1Schema),
+} as const;
+
+export type RequestSubject = keyof typeof requestContracts;
+export type EventSubject = keyof typeof eventContracts;
+/** What a caller sends (before defaults and coercion). */
+export type RequestOf<S extends RequestSubject> = z.input<(typeof requestContracts)[S]['request']>;
+/** What a handler receives, after the schema has parsed it. */
+export type ParsedRequestOf<S extends RequestSubject> = z.output<(typeof requestContracts)[S]['request']>;
+export type ResponseOf<S extends RequestSubject> = z.output<(typeof requestContracts)[S]['response']>;
+export type EventOf<S extends EventSubject> = z.output<(typeof eventContracts)[S]['payload']>;
+
+export const isRequestSubject = (subject: string): subject is RequestSubject =>
+  Object.hasOwn(requestContracts, subject);
+export const isEventSubject = (subject: string): subject is EventSubject =>
+  Object.hasOwn(eventContracts, subject);
+
+export const contextOf = (subject: RequestSubject | EventSubject): Context =>
+  subject.split('.')[0] as Context;
+
+export const eventSubjectsOf = (context: Context): EventSubject[] =>
+  (Object.keys(eventContracts) as EventSubject[]).filter((s) => eventContracts[s].context === context);

@@ -1,0 +1,3 @@
+export * from './codelist';
+export * from './generated';
+export * from './ilo';

@@ -1,0 +1,75 @@
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+// One root vitest run with a project per test tier; `npm test` runs them all and prints the
+// `tests: N passed, N failed` line CI reads (tools/test/run-tests.mjs).
+const nest = () =>
+  swc.vite({
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+  });
+
+export default defineConfig({
+  resolve: { tsconfigPaths: true },
+  test: {
+    reporters: ['default'],
+    projects: [
+      {
+        plugins: [nest()],
+        resolve: { tsconfigPaths: true },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['apps/*/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'tools/**/*.spec.ts'],
+          exclude: ['**/*.int.spec.ts', 'apps/admin/**', '**/node_modules/**'],
+        },
+      },
+      {
+        plugins: [nest()],
+        resolve: { tsconfigPaths: true },
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['apps/*/src/**/*.int.spec.ts', 'libs/*/src/**/*.int.spec.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { tsconfigPaths: true },
+        test: {
+          name: 'admin',
+          environment: 'jsdom',
+          include: ['apps/admin/src/**/*.spec.{ts,tsx}'],
+          setupFiles: ['apps/admin/src/test-setup.ts'],
+        },
+      },
+      {
+        resolve: { tsconfigPaths: true },
+        test: {
+          name: 'system',
+          environment: 'node',
+          include: ['tests/system/**/*.spec.ts', 'tools/**/*.int.spec.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { tsconfigPaths: true },
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.spec.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
