@@ -1,0 +1,6 @@
+export * from './ids';
+export * from './config';
+export * from './database';
+export * from './audit-columns';
+export * from './messaging/messaging.entities';
+export * from './persistence.module';
