@@ -1,6 +1,6 @@
 // Generates typed IATI codelists for libs/reference-data from the official XML in shared/iati/codelists.
 // Run `npm run codelists` after updating shared/iati; the output is committed so builds need no shared/.
-import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';

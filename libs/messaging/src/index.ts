@@ -9,3 +9,4 @@ export * from './request-processor';
 export * from './nest/decorators';
 export * from './nest/bus-server';
 export * from './nest/messaging.module';
+export * from './nest/service-runtime';

@@ -1,0 +1,32 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MessagingModule, ServiceHealthController, serviceHealthProviders } from '@pardev/messaging';
+import { PersistenceModule } from '@pardev/persistence';
+import type { AgreementsConfig } from './config';
+import { HealthHandler } from './health/health.handler';
+import { agreementsMigrations } from './migrations';
+import { PartnerOptionEntity } from './partner-options/partner-option.entity';
+import { PartnerOptionsHandler } from './partner-options/partner-options.handler';
+import { PartnerOptionsRepository } from './partner-options/partner-options.repository';
+
+export const SERVICE = 'agreements-service';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AgreementsConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PersistenceModule.forRoot({
+          service: SERVICE,
+          databaseUrl: config.DATABASE_URL,
+          dataDir: config.DATA_DIR,
+          entities: [PartnerOptionEntity],
+          migrations: agreementsMigrations,
+        }),
+        MessagingModule.forRoot({ service: SERVICE, busUrl: config.BUS_URL }),
+      ],
+      controllers: [ServiceHealthController, HealthHandler, PartnerOptionsHandler],
+      providers: [...serviceHealthProviders(SERVICE), PartnerOptionsRepository],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller } from '@nestjs/common';
+import type { EventOf, ParsedRequestOf, PartnerCategory, PartnerOptionPage } from '@pardev/contracts';
+import { OnEvent, OnRequest, type EventContext } from '@pardev/messaging';
+import { PartnerOptionsRepository } from './partner-options.repository';
+
+@Controller()
+export class PartnerOptionsHandler {
+  constructor(private readonly options: PartnerOptionsRepository) {}
+
+  @OnEvent('partners.partner.registered.v1')
+  async onPartnerRegistered(event: EventOf<'partners.partner.registered.v1'>, { manager }: EventContext): Promise<void> {
+    await this.options.upsert(manager, event);
+  }
+
+  @OnRequest('agreements.partner-option.list')
+  async list({ q, page, pageSize }: ParsedRequestOf<'agreements.partner-option.list'>): Promise<PartnerOptionPage> {
+    const { items, total } = await this.options.search(q, page, pageSize);
+    return {
+      items: items.map(({ id, name, acronym, category, country }) => ({
+        id,
+        name,
+        acronym,
+        category: category as PartnerCategory,
+        country,
+      })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MessagingModule, ServiceHealthController, serviceHealthProviders } from '@pardev/messaging';
+import { PersistenceModule } from '@pardev/persistence';
+import type { PartnersConfig } from './config';
+import { HealthHandler } from './health/health.handler';
+import { partnersMigrations } from './migrations';
+import { PartnerEntity } from './partners/partner.entity';
+import { PartnersModule } from './partners/partners.module';
+import { DemoSeed, SEED_DEMO_DATA } from './seed/demo-seed';
+
+export const SERVICE = 'partners-service';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: PartnersConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PersistenceModule.forRoot({
+          service: SERVICE,
+          databaseUrl: config.DATABASE_URL,
+          dataDir: config.DATA_DIR,
+          entities: [PartnerEntity],
+          migrations: partnersMigrations,
+        }),
+        MessagingModule.forRoot({ service: SERVICE, busUrl: config.BUS_URL }),
+        PartnersModule,
+      ],
+      controllers: [ServiceHealthController, HealthHandler],
+      providers: [...serviceHealthProviders(SERVICE), { provide: SEED_DEMO_DATA, useValue: config.SEED_DEMO_DATA }, DemoSeed],
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import { Controller } from '@nestjs/common';
+import { OnRequest, ServiceHealth } from '@pardev/messaging';
+
+@Controller()
+export class HealthHandler {
+  constructor(private readonly health: ServiceHealth) {}
+
+  @OnRequest('partners.health.check')
+  check() {
+    return this.health.report();
+  }
+}

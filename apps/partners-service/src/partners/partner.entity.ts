@@ -1,0 +1,23 @@
+import { AggregateColumns } from '@pardev/persistence';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'partner' })
+export class PartnerEntity extends AggregateColumns {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column({ type: 'text', nullable: true })
+  acronym!: string | null;
+
+  @Column({ name: 'organisation_type', type: 'text' })
+  organisationType!: string;
+
+  @Column('text')
+  category!: string;
+
+  @Column({ type: 'char', length: 2, nullable: true })
+  country!: string | null;
+}

@@ -1,0 +1,25 @@
+import type { Partner, PartnerCategory, PartnerRegisteredV1 } from '@pardev/contracts';
+import type { PartnerEntity } from './partner.entity';
+
+export const toPartner = (entity: PartnerEntity): Partner => ({
+  id: entity.id,
+  name: entity.name,
+  acronym: entity.acronym,
+  organisationType: entity.organisationType,
+  category: entity.category as PartnerCategory,
+  country: entity.country,
+  version: entity.version,
+  createdAt: entity.createdAt.toISOString(),
+  updatedAt: entity.updatedAt.toISOString(),
+});
+
+export const toPartnerRegistered = (partner: Partner): PartnerRegisteredV1 => ({
+  partnerId: partner.id,
+  name: partner.name,
+  acronym: partner.acronym,
+  organisationType: partner.organisationType,
+  category: partner.category,
+  country: partner.country,
+  version: partner.version,
+  registeredAt: partner.createdAt,
+});
