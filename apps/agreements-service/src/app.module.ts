@@ -23,7 +23,7 @@ export class AppModule {
           entities: [PartnerOptionEntity],
           migrations: agreementsMigrations,
         }),
-        MessagingModule.forRoot({ service: SERVICE, busUrl: config.BUS_URL }),
+        MessagingModule.forRoot({ service: SERVICE, busUrl: config.BUS_URL, namespace: config.BUS_NAMESPACE }),
       ],
       controllers: [ServiceHealthController, HealthHandler, PartnerOptionsHandler],
       providers: [...serviceHealthProviders(SERVICE), PartnerOptionsRepository],

@@ -23,7 +23,7 @@ export class AppModule {
           entities: [PartnerEntity],
           migrations: partnersMigrations,
         }),
-        MessagingModule.forRoot({ service: SERVICE, busUrl: config.BUS_URL }),
+        MessagingModule.forRoot({ service: SERVICE, busUrl: config.BUS_URL, namespace: config.BUS_NAMESPACE }),
         PartnersModule,
       ],
       controllers: [ServiceHealthController, HealthHandler],

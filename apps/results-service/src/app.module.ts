@@ -23,7 +23,7 @@ export class AppModule {
           entities: [DirectoryPartnerEntity],
           migrations: resultsMigrations,
         }),
-        MessagingModule.forRoot({ service: SERVICE, busUrl: config.BUS_URL }),
+        MessagingModule.forRoot({ service: SERVICE, busUrl: config.BUS_URL, namespace: config.BUS_NAMESPACE }),
       ],
       controllers: [ServiceHealthController, HealthHandler, PartnerDirectoryHandler],
       providers: [...serviceHealthProviders(SERVICE), PartnerDirectoryRepository],

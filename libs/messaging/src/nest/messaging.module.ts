@@ -25,6 +25,8 @@ export interface MessagingOptions {
   /** `nats://host:4222` (production) or `mqtt://127.0.0.1:port` (embedded broker). */
   readonly busUrl: string;
   readonly requestTimeoutMs?: number;
+  /** Optional isolation prefix for subjects, streams and consumers (tests sharing one NATS server). */
+  readonly namespace?: string | undefined;
 }
 
 @Injectable()
@@ -56,7 +58,7 @@ export class MessagingModule {
         {
           provide: TRANSPORT,
           useFactory: async () => {
-            const transport = createTransport(options.busUrl, options.service);
+            const transport = createTransport(options.busUrl, options.service, { namespace: options.namespace });
             await transport.connect();
             return transport;
           },

@@ -13,6 +13,11 @@ const logLevels: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbos
 // Environment every service reads; validated once at boot so a typo fails loudly, not later.
 export const ServiceEnvSchema = z.object({
   BUS_URL: z.string().regex(/^(nats|mqtt):\/\//, { message: 'must start with nats:// or mqtt://' }),
+  BUS_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9]{1,16}$/, { message: 'must be 1-16 lower-case letters or digits' })
+    .optional()
+    .describe('Isolates subjects, streams and consumers under a prefix (tests sharing one NATS server)'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' }).optional(),
   DATA_DIR: z.string().optional(),
   HOST: z.string().default('127.0.0.1'),

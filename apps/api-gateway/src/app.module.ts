@@ -1,0 +1,64 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { MessagingModule, serviceHealthProviders } from '@pardev/messaging';
+import { PersistenceModule } from '@pardev/persistence';
+import { ADMIN_STATIC, resolveAdminStatic } from './admin-static/admin-static';
+import { SpaFallbackController } from './admin-static/spa-fallback.controller';
+import { PartnerOptionsController } from './agreements/partner-options.controller';
+import { GATEWAY_CONFIG, type GatewayConfig } from './config';
+import { HealthController } from './health/health.controller';
+import { HealthService, SERVICE } from './health/health.service';
+import { ProblemFilter } from './http/problem.filter';
+import { IdentityModule } from './identity/identity.module';
+import { SessionEntity } from './identity/session.entity';
+import { UserEntity } from './identity/user.entity';
+import { MetaController } from './meta/meta.controller';
+import { gatewayMigrations } from './migrations';
+import { PartnersController } from './partners/partners.controller';
+
+@Module({})
+class GatewayConfigModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayConfigModule,
+      global: true,
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
+      exports: [GATEWAY_CONFIG],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    const adminStatic = resolveAdminStatic(config.ADMIN_STATIC_DIR);
+    return {
+      module: AppModule,
+      imports: [
+        GatewayConfigModule.forRoot(config),
+        PersistenceModule.forRoot({
+          service: SERVICE,
+          databaseUrl: config.DATABASE_URL,
+          dataDir: config.DATA_DIR,
+          entities: [UserEntity, SessionEntity],
+          migrations: gatewayMigrations,
+        }),
+        MessagingModule.forRoot({ service: SERVICE, busUrl: config.BUS_URL, requestTimeoutMs: config.REQUEST_TIMEOUT_MS }),
+        IdentityModule,
+      ],
+      controllers: [
+        HealthController,
+        MetaController,
+        PartnersController,
+        PartnerOptionsController,
+        ...(adminStatic.dir ? [SpaFallbackController] : []),
+      ],
+      providers: [
+        ...serviceHealthProviders(SERVICE),
+        HealthService,
+        { provide: ADMIN_STATIC, useValue: adminStatic },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}
