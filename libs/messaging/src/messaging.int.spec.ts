@@ -10,8 +10,8 @@ import { OutboxRelay } from './outbox-relay';
 import { createTransport } from './transports/create-transport';
 import type { Subscription, Transport } from './transports/transport';
 
-class EffectTable1 implements MigrationInterface {
-  name = 'EffectTable1';
+class EffectTable1764230400001 implements MigrationInterface {
+  name = 'EffectTable1764230400001';
   async up(db: QueryRunner) {
     // No unique key on purpose: a second effect of one message would show as a second row.
     await db.query(`CREATE TABLE effect (partner_id uuid NOT NULL, message_id text NOT NULL)`);
@@ -74,7 +74,7 @@ describe.each(busKinds())('outbox → bus → inbox (%s)', (kind) => {
     if (kind === 'nats' && process.env.TEST_DATABASE_URL) {
       pgDatabases = [await createTestDatabase('messaging_producer'), await createTestDatabase('messaging_consumer')];
     }
-    const options = (service: string, url?: string) => ({ service, databaseUrl: url, dataDir: 'memory://', entities: [], migrations: [EffectTable1] });
+    const options = (service: string, url?: string) => ({ service, databaseUrl: url, dataDir: 'memory://', entities: [], migrations: [EffectTable1764230400001] });
     producerDb = await openDatabase(options('producer', pgDatabases[0]?.url));
     consumerDb = await openDatabase(options('consumer', pgDatabases[1]?.url));
     producerTransport = createTransport(bus.url, `${consumer}-producer`, { namespace: bus.namespace });
