@@ -7,7 +7,7 @@ const countryCodes = new Set<string>(CountryCodes);
 // ISO 3166-1 alpha-2, as listed by the IATI Country codelist.
 export const CountryCodeSchema = z
   .string()
-  .regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code such as CH' })
+  .regex(/^[A-Z]{2}$/, { message: 'must be an ISO 3166-1 alpha-2 code such as CH', abort: true })
   .refine((code): code is CountryCode => countryCodes.has(code), {
     message: 'is not a country in the ISO 3166-1 list',
   });
