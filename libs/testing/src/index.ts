@@ -1,2 +1,4 @@
 export * from './databases';
 export * from './buses';
+export * from './services';
+export * from './events';
