@@ -43,7 +43,12 @@ export class AppModule {
           entities: [UserEntity, SessionEntity],
           migrations: gatewayMigrations,
         }),
-        MessagingModule.forRoot({ service: SERVICE, busUrl: config.BUS_URL, requestTimeoutMs: config.REQUEST_TIMEOUT_MS }),
+        MessagingModule.forRoot({
+          service: SERVICE,
+          busUrl: config.BUS_URL,
+          namespace: config.BUS_NAMESPACE,
+          requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+        }),
         IdentityModule,
       ],
       controllers: [

@@ -8,3 +8,4 @@ export * from './agreements/partner-option.contracts';
 export * from './results/partner-directory.contracts';
 export * from './health/health.contracts';
 export * from './registry';
+export * from './meta/meta.contracts';

@@ -1,0 +1,30 @@
+import { Button, Group, Stack, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { PartnersList } from '../../features/partners/components/partners-list';
+
+export const PartnersPage = () => {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  useDocumentTitle(`${t('partners.title')} · ${t('app.name')}`);
+
+  // The list's view (search, page) travels with the form so closing it returns to the same view.
+  const openCreate = () => void navigate({ pathname: '/partners/new', search });
+  // Fetch the form's code while the pointer or focus is on the button, so the dialog opens at once.
+  const preloadCreate = () => void import('./partner-create');
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="center">
+        <Title order={1}>{t('partners.title')}</Title>
+        <Button onClick={openCreate} onMouseEnter={preloadCreate} onFocus={preloadCreate}>
+          {t('partners.newPartner')}
+        </Button>
+      </Group>
+      <PartnersList onCreate={openCreate} />
+      <Outlet />
+    </Stack>
+  );
+};

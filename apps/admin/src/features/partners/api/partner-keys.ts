@@ -1,0 +1,13 @@
+import type { ListPartnersQuerySchema } from '@pardev/contracts';
+import type { z } from 'zod';
+
+/** The list query after the contract's defaults: what the URL yields and the cache is keyed by. */
+export type PartnersQuery = z.output<typeof ListPartnersQuerySchema>;
+
+export const partnerKeys = {
+  all: ['partners'] as const,
+  lists: () => [...partnerKeys.all, 'list'] as const,
+  list: (query: PartnersQuery) => [...partnerKeys.lists(), query] as const,
+  details: () => [...partnerKeys.all, 'detail'] as const,
+  detail: (id: string) => [...partnerKeys.details(), id] as const,
+};

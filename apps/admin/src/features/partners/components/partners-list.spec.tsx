@@ -1,0 +1,155 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { mockFetch, partnerFixture, renderWithApp, requestedUrls } from '../../../testing/test-utils';
+import { PartnersList } from './partners-list';
+
+const partners = [
+  partnerFixture(),
+  partnerFixture({
+    id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c8e',
+    name: 'Bill & Melinda Gates Foundation',
+    acronym: null,
+    organisationType: '60',
+    category: 'FOUNDATION',
+    country: 'US',
+  }),
+];
+
+const serveList = (total = partners.length) =>
+  mockFetch(({ url }) => {
+    if (url.pathname !== '/api/v1/partners') return undefined;
+    const q = url.searchParams.get('q');
+    const items = q ? partners.filter((p) => p.name.toLowerCase().includes(q.toLowerCase())) : partners;
+    return {
+      body: {
+        items,
+        total: q ? items.length : total,
+        page: Number(url.searchParams.get('page') ?? 1),
+        pageSize: Number(url.searchParams.get('pageSize') ?? 20),
+      },
+    };
+  });
+
+const renderList = (initialEntry = '/partners', language: 'en' | 'fr' = 'en') =>
+  renderWithApp({
+    routes: [{ path: '/partners', element: <PartnersList onCreate={vi.fn()} /> }],
+    initialEntries: [initialEntry],
+    language,
+  });
+
+describe('PartnersList', { timeout: 15_000 }, () => {
+  it('shows skeleton rows, then one row per partner with translated labels', async () => {
+    serveList();
+    renderList();
+    expect(screen.getAllByTestId('partners-skeleton-row').length).toBeGreaterThan(0);
+
+    const sidaRow = (await screen.findByText('Swedish International Development Cooperation Agency')).closest(
+      'tr',
+    );
+    expect(sidaRow).toBeTruthy();
+    const cells = within(sidaRow as HTMLElement);
+    expect(cells.getByText('SIDA')).toBeTruthy();
+    expect(cells.getByText('Government (OECD-DAC)')).toBeTruthy();
+    expect(cells.getByText('Government')).toBeTruthy();
+    expect(cells.getByText('Sweden')).toBeTruthy();
+
+    const gatesRow = screen.getByText('Bill & Melinda Gates Foundation').closest('tr') as HTMLElement;
+    // Category and IATI organisation type happen to share the word.
+    expect(within(gatesRow).getAllByText('Foundation', { selector: 'td' })).toHaveLength(2);
+    expect(within(gatesRow).getByText('None')).toBeTruthy();
+    expect(within(gatesRow).getByText('United States of America')).toBeTruthy();
+    expect(screen.getByTestId('partners-total').textContent).toBe('2 partners');
+    expect(screen.queryByTestId('partners-skeleton-row')).toBeNull();
+  });
+
+  it('shows country, category and organisation type in French', async () => {
+    serveList();
+    renderList('/partners', 'fr');
+    const row = (await screen.findByText('SIDA')).closest('tr') as HTMLElement;
+    expect(within(row).getByText('Suède')).toBeTruthy();
+    expect(within(row).getByText('Gouvernement (CAD de l’OCDE)')).toBeTruthy();
+    expect(within(row).getByText('Gouvernement')).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'Type d’organisation' })).toBeTruthy();
+  });
+
+  it('writes the search into the URL once typing pauses, and queries with it', async () => {
+    const fetchMock = serveList();
+    const { router } = renderList();
+    await screen.findByText('SIDA');
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search partners' }), {
+      target: { value: 'gates ' },
+    });
+    expect(router.state.location.search).toBe('');
+
+    await waitFor(() => expect(router.state.location.search).toBe('?q=gates'));
+    await waitFor(() => expect(screen.queryByText('SIDA')).toBeNull());
+    expect(screen.getByText('Bill & Melinda Gates Foundation')).toBeTruthy();
+    expect(requestedUrls(fetchMock)).toContain('/api/v1/partners?q=gates&page=1&pageSize=20');
+  });
+
+  it('reads search, page and page size from a shared URL', async () => {
+    const fetchMock = serveList(120);
+    renderList('/partners?q=sida&page=3&pageSize=50');
+    expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search partners' }).value).toBe('sida');
+    await waitFor(() =>
+      expect(requestedUrls(fetchMock)).toContain('/api/v1/partners?q=sida&page=3&pageSize=50'),
+    );
+  });
+
+  it('pages through the URL', async () => {
+    serveList(45);
+    const { router } = renderList();
+    await screen.findByText('SIDA');
+    expect(screen.getByTestId('partners-total').textContent).toBe('45 partners');
+    fireEvent.click(screen.getByRole('button', { name: 'Page 2' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?page=2'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Rows per page' }), { target: { value: '50' } });
+    await waitFor(() => expect(router.state.location.search).toBe('?pageSize=50'));
+  });
+
+  it('says what to do next when there is no partner yet', async () => {
+    mockFetch(() => ({ body: { items: [], total: 0, page: 1, pageSize: 20 } }));
+    const onCreate = vi.fn();
+    renderWithApp({
+      routes: [{ path: '/partners', element: <PartnersList onCreate={onCreate} /> }],
+      initialEntries: ['/partners'],
+    });
+    expect(await screen.findByText('No partners yet')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Register the first partner' }));
+    expect(onCreate).toHaveBeenCalledOnce();
+  });
+
+  it('offers to clear a search that matches nothing', async () => {
+    serveList();
+    const { router } = renderList('/partners?q=zzz');
+    expect(await screen.findByText('No partner matches “zzz”')).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Clear search' })[0] as HTMLElement);
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+  });
+
+  it('shows the error with its correlation id and retries', async () => {
+    let fail = true;
+    mockFetch(() =>
+      fail
+        ? {
+            status: 503,
+            contentType: 'application/problem+json',
+            body: {
+              type: 'about:blank',
+              title: 'Unavailable',
+              status: 503,
+              code: 'SERVICE_UNAVAILABLE',
+              correlationId: 'c-503',
+            },
+          }
+        : { body: { items: partners, total: 2, page: 1, pageSize: 20 } },
+    );
+    renderList();
+    expect(await screen.findByText('The partners could not be loaded.')).toBeTruthy();
+    expect(screen.getByTestId('correlation-id').textContent).toBe('Reference: c-503');
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('SIDA')).toBeTruthy();
+  });
+});

@@ -1,0 +1,25 @@
+import type { ParseKeys } from 'i18next';
+import { isApiError, type ApiErrorCode } from './api-error';
+
+type ApiMessageKey = Extract<ParseKeys, `errors.api.${string}`>;
+
+const keyByCode: Record<ApiErrorCode, ApiMessageKey> = {
+  VALIDATION_FAILED: 'errors.api.validation',
+  UNAUTHENTICATED: 'errors.api.unauthenticated',
+  INVALID_CREDENTIALS: 'errors.api.unauthenticated',
+  FORBIDDEN: 'errors.api.forbidden',
+  NOT_FOUND: 'errors.api.notFound',
+  PARTNER_NOT_FOUND: 'errors.api.notFound',
+  PARTNER_ALREADY_EXISTS: 'errors.api.conflict',
+  VERSION_CONFLICT: 'errors.api.conflict',
+  SERVICE_UNAVAILABLE: 'errors.api.unavailable',
+  TIMEOUT: 'errors.api.timeout',
+  INTERNAL: 'errors.api.unexpected',
+};
+
+/** The sentence a person reads for an error, by its code rather than the server's English text. */
+export const apiErrorMessageKey = (error: unknown): ApiMessageKey =>
+  isApiError(error) ? keyByCode[error.code] : 'errors.api.unexpected';
+
+export const correlationIdOf = (error: unknown): string | undefined =>
+  isApiError(error) ? error.correlationId : undefined;

@@ -1,0 +1,93 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { RouterProvider, createMemoryRouter, type RouteObject } from 'react-router';
+import { vi } from 'vitest';
+import { theme } from '../app/provider';
+import { createI18n } from '../i18n/i18n';
+import type { Language } from '../i18n/languages';
+
+export const createTestQueryClient = () =>
+  new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
+  });
+
+interface RenderOptions {
+  routes: RouteObject[];
+  initialEntries?: string[];
+  language?: Language;
+  queryClient?: QueryClient;
+}
+
+/** Renders routes with every provider the app has, in memory. */
+export const renderWithApp = ({
+  routes,
+  initialEntries = ['/'],
+  language = 'en',
+  queryClient,
+}: RenderOptions) => {
+  const client = queryClient ?? createTestQueryClient();
+  const i18n = createI18n(language);
+  const router = createMemoryRouter(routes, { initialEntries });
+  const Providers = ({ children }: { children: ReactNode }) => (
+    <I18nextProvider i18n={i18n}>
+      {/* env="test" turns off transitions and portals, so dropdowns render in place at once. */}
+      <MantineProvider theme={theme} env="test">
+        <Notifications />
+        <QueryClientProvider client={client}>{children}</QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+  const result = render(<RouterProvider router={router} />, { wrapper: Providers });
+  return { ...result, router, queryClient: client, i18n };
+};
+
+export interface MockResponse {
+  status?: number;
+  body?: unknown;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+/** The URL a mocked fetch was called with, as the app wrote it. */
+export const requestedUrls = (fetchMock: {
+  mock: { calls: [RequestInfo | URL, RequestInit?][] };
+}): string[] =>
+  fetchMock.mock.calls.map(([input]) => (input instanceof Request ? input.url : input.toString()));
+
+export type FetchHandler = (request: { url: URL; method: string; body: unknown }) => MockResponse | undefined;
+
+/** Replaces fetch; each call goes to the handler, which answers or returns undefined for a 404. */
+export const mockFetch = (handler: FetchHandler) => {
+  const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = new URL(input instanceof Request ? input.url : input.toString(), 'http://localhost');
+    const method = init?.method ?? 'GET';
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    const answer = handler({ url, method, body }) ?? { status: 404, body: { message: 'not mocked' } };
+    const status = answer.status ?? 200;
+    return Promise.resolve(
+      new Response(status === 204 ? null : JSON.stringify(answer.body ?? null), {
+        status,
+        headers: { 'content-type': answer.contentType ?? 'application/json', ...answer.headers },
+      }),
+    );
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+};
+
+export const partnerFixture = (overrides: Record<string, unknown> = {}) => ({
+  id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c8d',
+  name: 'Swedish International Development Cooperation Agency',
+  acronym: 'SIDA',
+  organisationType: '10',
+  category: 'GOVERNMENT_OECD_DAC',
+  country: 'SE',
+  version: 1,
+  createdAt: '2026-01-10T09:00:00.000Z',
+  updatedAt: '2026-01-10T09:00:00.000Z',
+  ...overrides,
+});

@@ -1,0 +1,52 @@
+import fastifyCookie from '@fastify/cookie';
+import { Logger, type NestApplicationOptions } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Header } from '@pardev/contracts';
+import { levelsFrom } from '@pardev/messaging';
+import type { IncomingMessage } from 'node:http';
+import { ADMIN_STATIC, registerAdminStatic, type AdminStatic } from './admin-static/admin-static';
+import { AppModule } from './app.module';
+import type { GatewayConfig } from './config';
+import { correlationIdFrom } from './http/correlation-id';
+import { BODY_LIMIT_BYTES } from './http/limits';
+
+const NO_STORE = /^\/(api|health)(\/|\?|$)/;
+
+/**
+ * Builds the gateway exactly as production runs it (adapter, plugins, hooks, routes) and initialises
+ * it, without listening: main.ts listens, tests use `app.inject()`.
+ */
+export const createGatewayApp = async (
+  config: GatewayConfig,
+  options: NestApplicationOptions = {},
+): Promise<NestFastifyApplication> => {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    // The request id is the correlation id: the caller's when it is sane, else a new one.
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage) => correlationIdFrom(request.headers[Header.CorrelationId]),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: levelsFrom(config.LOG_LEVEL),
+    ...options,
+  });
+  await app.register(fastifyCookie);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      void reply.header(Header.CorrelationId, request.id);
+      void reply.header('x-content-type-options', 'nosniff');
+      void reply.header('x-frame-options', 'DENY');
+      void reply.header('referrer-policy', 'same-origin');
+      // API answers are per user and health is live state: no shared or browser cache may keep them.
+      if (NO_STORE.test(request.url)) void reply.header('cache-control', 'no-store');
+    });
+  const adminStatic = app.get<AdminStatic>(ADMIN_STATIC);
+  if (adminStatic.dir) await registerAdminStatic(app, adminStatic.dir);
+  else new Logger('AdminStatic').warn(adminStatic.problem ?? 'no admin SPA; serving the API only');
+  await app.init();
+  return app;
+};

@@ -1,0 +1,455 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  ProblemDetailsSchema,
+  SessionUserSchema,
+  type Partner,
+  type PartnerOptionPage,
+  type PartnerPage,
+  type ProblemDetails,
+} from '@pardev/contracts';
+import { newId } from '@pardev/persistence';
+import {
+  bootService,
+  serviceEnvironment,
+  startTestBus,
+  type BootedService,
+  type BusKind,
+  type DatabaseKind,
+  type TestBus,
+} from '@pardev/testing';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The other apps are booted in-process, exactly as they run in production, so the gateway is tested
+// against the real services over the real bus. Test-only; production code never imports another app.
+/* eslint-disable @nx/enforce-module-boundaries -- test boots the real services (see comment above) */
+import { AppModule as AgreementsModule } from '../../agreements-service/src/app.module';
+import { AgreementsEnvSchema } from '../../agreements-service/src/config';
+import { AppModule as PartnersModule } from '../../partners-service/src/app.module';
+import { PartnersEnvSchema } from '../../partners-service/src/config';
+import { AppModule as ResultsModule } from '../../results-service/src/app.module';
+import { ResultsEnvSchema } from '../../results-service/src/config';
+/* eslint-enable @nx/enforce-module-boundaries */
+import { GatewayEnvSchema } from './config';
+import { createGatewayApp } from './gateway-app';
+import { IdentityService } from './identity/identity.service';
+import { sessionIdOf } from './identity/session-token';
+
+const ADMIN = { email: 'pardev.admin@example.org', password: 'a long enough test password' };
+const VIEWER = { email: 'viewer@example.org', password: 'viewer test password' };
+
+type Injected = Awaited<ReturnType<NestFastifyApplication['inject']>>;
+
+// Embedded bus + PGlite always. With CI's servers also one more run: NATS (with the gateway's
+// identity database on PostgreSQL when TEST_DATABASE_URL is set), or embedded + PostgreSQL.
+const combinations = (): [BusKind, DatabaseKind][] => {
+  const runs: [BusKind, DatabaseKind][] = [['embedded', 'pglite']];
+  const database: DatabaseKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+  if (process.env.TEST_NATS_URL) runs.push(['nats', database]);
+  else if (database === 'postgres') runs.push(['embedded', 'postgres']);
+  return runs;
+};
+
+const problemOf = (response: Injected): ProblemDetails => {
+  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  return ProblemDetailsSchema.parse(response.json());
+};
+
+const until = async <T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+describe.each(combinations())(
+  'api-gateway with the real services (%s bus, identity database on %s)',
+  (busKind, dbKind) => {
+    let bus: TestBus;
+    let gateway: NestFastifyApplication;
+    let partners: BootedService;
+    let agreements: BootedService;
+    let results: BootedService | undefined;
+    const drops: (() => Promise<void>)[] = [];
+    let staticDir: string;
+    let adminCookie: string;
+
+    const request = (
+      method: 'GET' | 'POST',
+      url: string,
+      options: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
+    ) =>
+      gateway.inject({
+        method,
+        url,
+        headers: { ...(options.cookie ? { cookie: options.cookie } : {}), ...options.headers },
+        ...(options.body === undefined ? {} : { payload: options.body as Record<string, unknown> }),
+      });
+
+    const login = async (email: string, password: string): Promise<string> => {
+      const response = await request('POST', '/api/v1/auth/login', { body: { email, password } });
+      expect(response.statusCode).toBe(200);
+      const cookie = response.cookies.find((c) => c.name === 'pardev_session');
+      if (!cookie) throw new Error('no session cookie');
+      return `pardev_session=${cookie.value}`;
+    };
+
+    const aPartner = (overrides: Record<string, unknown> = {}) => ({
+      name: `Ministry of Labour ${newId().slice(-6)}`,
+      acronym: 'MOL',
+      organisationType: '10',
+      category: 'GOVERNMENT_OECD_DAC',
+      country: 'NO',
+      ...overrides,
+    });
+
+    beforeAll(async () => {
+      bus = await startTestBus(busKind);
+      // The services keep their data in memory; only the gateway's own database varies.
+      const { env: common } = await serviceEnvironment(bus, 'pglite', 'unused');
+      partners = await bootService(
+        PartnersModule.forRoot(PartnersEnvSchema.parse({ ...common, LOG_LEVEL: 'error' })),
+      );
+      agreements = await bootService(
+        AgreementsModule.forRoot(AgreementsEnvSchema.parse({ ...common, LOG_LEVEL: 'error' })),
+      );
+      results = await bootService(
+        ResultsModule.forRoot(ResultsEnvSchema.parse({ ...common, LOG_LEVEL: 'error' })),
+      );
+
+      staticDir = mkdtempSync(join(tmpdir(), 'gw-admin-'));
+      mkdirSync(join(staticDir, 'assets'));
+      writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>PARDEV</title>');
+      writeFileSync(join(staticDir, 'assets', 'index-abc123.js'), 'console.log("admin")');
+
+      const environment = await serviceEnvironment(bus, dbKind, 'pardev_gateway');
+      drops.push(environment.drop);
+      const config = GatewayEnvSchema.parse({
+        ...environment.env,
+        LOG_LEVEL: 'error',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        ADMIN_STATIC_DIR: staticDir,
+      });
+      gateway = await createGatewayApp(config, { logger: ['error'], abortOnError: false });
+      await gateway
+        .get(IdentityService)
+        .createUser({ ...VIEWER, displayName: 'Vera Viewer', roles: ['viewer'] });
+    });
+
+    afterAll(async () => {
+      await gateway?.close();
+      await Promise.all([partners?.close(), agreements?.close(), results?.close()]);
+      await bus?.close();
+      for (const drop of drops) await drop();
+      if (staticDir) rmSync(staticDir, { recursive: true, force: true });
+    });
+
+    it('reports every service up on /health without a session', async () => {
+      const response = await request('GET', '/health');
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({
+        status: 'ok',
+        services: {
+          'api-gateway': 'up',
+          'partners-service': 'up',
+          'agreements-service': 'up',
+          'results-service': 'up',
+        },
+      });
+    });
+
+    it('tells anyone whether demo data is shown', async () => {
+      const response = await request('GET', '/api/v1/meta');
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ demoData: false });
+    });
+
+    it('refuses the partner list without a session: 401 UNAUTHENTICATED problem', async () => {
+      const response = await request('GET', '/api/v1/partners');
+      expect(response.statusCode).toBe(401);
+      expect(problemOf(response)).toMatchObject({
+        status: 401,
+        code: 'UNAUTHENTICATED',
+        type: 'https://pardev.ilo.org/problems/unauthenticated',
+      });
+    });
+
+    it('refuses a wrong password and an unknown e-mail with the same 401 INVALID_CREDENTIALS', async () => {
+      const wrong = await request('POST', '/api/v1/auth/login', {
+        body: { email: ADMIN.email, password: 'not the password' },
+      });
+      const unknown = await request('POST', '/api/v1/auth/login', {
+        body: { email: 'nobody@example.org', password: 'not the password' },
+      });
+      for (const response of [wrong, unknown]) {
+        expect(response.statusCode).toBe(401);
+        expect(response.cookies).toEqual([]);
+      }
+      const { correlationId: _a, ...wrongProblem } = problemOf(wrong);
+      const { correlationId: _b, ...unknownProblem } = problemOf(unknown);
+      expect(wrongProblem).toEqual(unknownProblem);
+      expect(wrongProblem.code).toBe('INVALID_CREDENTIALS');
+    });
+
+    it('signs the admin from ADMIN_EMAIL in with an HttpOnly SameSite=Lax cookie whose token is stored only as a hash', async () => {
+      const response = await request('POST', '/api/v1/auth/login', {
+        body: { email: ADMIN.email.toUpperCase(), password: ADMIN.password },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(SessionUserSchema.parse(response.json())).toMatchObject({
+        email: ADMIN.email,
+        roles: ['admin'],
+      });
+      const header = String(response.headers['set-cookie']);
+      expect(header).toMatch(/^pardev_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax$/);
+      const token = response.cookies.find((c) => c.name === 'pardev_session')?.value ?? '';
+      adminCookie = `pardev_session=${token}`;
+
+      const rows: { id: string }[] = await gateway.get(DataSource).query('SELECT id FROM session');
+      expect(rows.map((r) => r.id)).toContain(sessionIdOf(token));
+      expect(rows.map((r) => r.id)).not.toContain(token);
+    });
+
+    it('answers /auth/me with the signed-in user', async () => {
+      const response = await request('GET', '/api/v1/auth/me', { cookie: adminCookie });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({
+        email: ADMIN.email,
+        displayName: 'Administrator',
+        roles: ['admin'],
+      });
+    });
+
+    it('registers a partner (201 + Location), then finds it by id and by search', async () => {
+      const body = aPartner({ name: 'Norwegian Agency for Development Cooperation', acronym: 'Norad' });
+      const created = await request('POST', '/api/v1/partners', { cookie: adminCookie, body });
+      expect(created.statusCode).toBe(201);
+      const partner = created.json<Partner>();
+      expect(partner).toMatchObject({ name: body.name, acronym: 'Norad', country: 'NO', version: 1 });
+      expect(created.headers.location).toBe(`/api/v1/partners/${partner.id}`);
+
+      const fetched = await request('GET', created.headers.location as string, { cookie: adminCookie });
+      expect(fetched.statusCode).toBe(200);
+      expect(fetched.json()).toEqual(partner);
+
+      const listed = await request('GET', '/api/v1/partners?q=norad&pageSize=5', { cookie: adminCookie });
+      expect(listed.statusCode).toBe(200);
+      const page = listed.json<PartnerPage>();
+      expect(page).toMatchObject({ page: 1, pageSize: 5 });
+      expect(page.items.map((p) => p.id)).toContain(partner.id);
+    });
+
+    it('sends the acting user and the caller correlation id along with the command', async () => {
+      const created = await request('POST', '/api/v1/partners', {
+        cookie: adminCookie,
+        body: aPartner(),
+        headers: { 'x-correlation-id': 'trace-me-42' },
+      });
+      expect(created.statusCode).toBe(201);
+      expect(created.headers['x-correlation-id']).toBe('trace-me-42');
+      const { id } = created.json<Partner>();
+      const me = (await request('GET', '/api/v1/auth/me', { cookie: adminCookie })).json<{ id: string }>();
+      const [row] = await partners.app
+        .get(DataSource)
+        .query(`SELECT created_by FROM partner WHERE id = $1`, [id]);
+      expect(row.created_by).toBe(me.id);
+      const [outbox] = await partners.app
+        .get(DataSource)
+        .query(`SELECT headers FROM outbox WHERE payload->>'partnerId' = $1`, [id]);
+      expect(outbox.headers['x-correlation-id']).toBe('trace-me-42');
+      expect(JSON.parse(outbox.headers['x-actor'])).toEqual({ userId: me.id, roles: ['admin'] });
+    });
+
+    it('refuses an invalid partner with 400 naming organisationType and country', async () => {
+      const response = await request('POST', '/api/v1/partners', {
+        cookie: adminCookie,
+        body: aPartner({ organisationType: '999', country: 'XX' }),
+      });
+      expect(response.statusCode).toBe(400);
+      const problem = problemOf(response);
+      expect(problem.code).toBe('VALIDATION_FAILED');
+      expect(problem.errors?.map((e) => e.field).sort()).toEqual(['country', 'organisationType']);
+    });
+
+    it('refuses a malformed partner id with 400 naming id, and an unknown one with 404 PARTNER_NOT_FOUND', async () => {
+      const malformed = await request('GET', '/api/v1/partners/not-a-uuid', { cookie: adminCookie });
+      expect(malformed.statusCode).toBe(400);
+      expect(problemOf(malformed).errors).toEqual([expect.objectContaining({ field: 'id' })]);
+
+      const unknown = await request('GET', `/api/v1/partners/${newId()}`, { cookie: adminCookie });
+      expect(unknown.statusCode).toBe(404);
+      expect(problemOf(unknown).code).toBe('PARTNER_NOT_FOUND');
+    });
+
+    it('refuses a second partner with the same name and country: 409 PARTNER_ALREADY_EXISTS', async () => {
+      const body = aPartner();
+      expect((await request('POST', '/api/v1/partners', { cookie: adminCookie, body })).statusCode).toBe(201);
+      const again = await request('POST', '/api/v1/partners', { cookie: adminCookie, body });
+      expect(again.statusCode).toBe(409);
+      expect(problemOf(again)).toMatchObject({
+        code: 'PARTNER_ALREADY_EXISTS',
+        errors: [expect.objectContaining({ field: 'name' })],
+      });
+    });
+
+    it('lets a viewer read partners but not register one (403 FORBIDDEN)', async () => {
+      const viewerCookie = await login(VIEWER.email, VIEWER.password);
+      expect((await request('GET', '/api/v1/partners', { cookie: viewerCookie })).statusCode).toBe(200);
+      const refused = await request('POST', '/api/v1/partners', { cookie: viewerCookie, body: aPartner() });
+      expect(refused.statusCode).toBe(403);
+      expect(problemOf(refused).code).toBe('FORBIDDEN');
+    });
+
+    it('offers a newly registered partner in the agreement form once agreements-service has its event', async () => {
+      const body = aPartner({
+        name: 'Swiss Agency for Development and Cooperation',
+        acronym: 'SDC',
+        country: 'CH',
+      });
+      const { id } = (
+        await request('POST', '/api/v1/partners', { cookie: adminCookie, body })
+      ).json<Partner>();
+      const option = await until(async () => {
+        const response = await request('GET', '/api/v1/agreements/partner-options?q=SDC', {
+          cookie: adminCookie,
+        });
+        expect(response.statusCode).toBe(200);
+        return response.json<PartnerOptionPage>().items.find((item) => item.id === id);
+      });
+      expect(option).toMatchObject({ name: body.name, acronym: 'SDC', country: 'CH' });
+    });
+
+    it('answers a body that is not JSON with a 400 problem and one over 1 MiB with 413', async () => {
+      const broken = await gateway.inject({
+        method: 'POST',
+        url: '/api/v1/partners',
+        headers: { cookie: adminCookie, 'content-type': 'application/json' },
+        payload: '{"name": ',
+      });
+      expect(broken.statusCode).toBe(400);
+      expect(problemOf(broken).code).toBe('VALIDATION_FAILED');
+
+      const huge = await request('POST', '/api/v1/partners', {
+        cookie: adminCookie,
+        body: aPartner({ name: 'x'.repeat(1_100_000) }),
+      });
+      expect(huge.statusCode).toBe(413);
+      expect(problemOf(huge)).toMatchObject({ status: 413, code: 'VALIDATION_FAILED' });
+    });
+
+    it('answers unknown API routes with a 404 NOT_FOUND problem, with or without a session', async () => {
+      for (const [method, url, cookie] of [
+        ['GET', '/api/v1/nothing-here', adminCookie],
+        ['GET', '/api/v1/nothing-here', undefined],
+        ['POST', '/api/v1/nothing-here', adminCookie],
+        ['GET', '/api', undefined],
+      ] as const) {
+        const response = await request(method, url, { cookie });
+        expect(response.statusCode, `${method} ${url}`).toBe(404);
+        expect(problemOf(response).code).toBe('NOT_FOUND');
+      }
+    });
+
+    it('replaces an unsafe correlation id and echoes the one it used', async () => {
+      const response = await request('GET', '/api/v1/partners', {
+        headers: { 'x-correlation-id': 'bad id with spaces' },
+      });
+      const used = response.headers['x-correlation-id'];
+      expect(used).toMatch(/^[0-9a-f-]{36}$/);
+      expect(problemOf(response).correlationId).toBe(used);
+    });
+
+    it('serves the admin SPA: files as they are, client routes as index.html, hashed assets cached forever', async () => {
+      const route = await request('GET', '/partners/some-id');
+      expect(route.statusCode).toBe(200);
+      expect(route.headers['content-type']).toMatch(/^text\/html/);
+      expect(route.headers['cache-control']).toBe('no-cache');
+      expect(route.body).toContain('<title>PARDEV</title>');
+
+      const root = await request('GET', '/');
+      expect(root.statusCode).toBe(200);
+      expect(root.headers['cache-control']).toBe('no-cache');
+
+      const asset = await request('GET', '/assets/index-abc123.js');
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+
+      const missingAsset = await request('GET', '/assets/index-gone999.js');
+      expect(missingAsset.statusCode).toBe(404);
+    });
+
+    it('signs out: 204, the cookie is cleared and no longer works', async () => {
+      const cookie = await login(ADMIN.email, ADMIN.password);
+      const response = await request('POST', '/api/v1/auth/logout', { cookie });
+      expect(response.statusCode).toBe(204);
+      expect(String(response.headers['set-cookie'])).toMatch(/^pardev_session=; .*Expires=Thu, 01 Jan 1970/);
+      const after = await request('GET', '/api/v1/auth/me', { cookie });
+      expect(after.statusCode).toBe(401);
+      expect(problemOf(after).code).toBe('UNAUTHENTICATED');
+      // Other sessions of the same user are untouched.
+      expect((await request('GET', '/api/v1/auth/me', { cookie: adminCookie })).statusCode).toBe(200);
+    });
+
+    it('refuses an expired session and deletes it', async () => {
+      const cookie = await login(VIEWER.email, VIEWER.password);
+      const id = sessionIdOf(cookie.slice('pardev_session='.length));
+      const db = gateway.get(DataSource);
+      await db.query(`UPDATE session SET expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+      const response = await request('GET', '/api/v1/auth/me', { cookie });
+      expect(response.statusCode).toBe(401);
+      expect(await db.query(`SELECT id FROM session WHERE id = $1`, [id])).toEqual([]);
+    });
+
+    it('records session activity at most once a minute', async () => {
+      const cookie = await login(VIEWER.email, VIEWER.password);
+      const id = sessionIdOf(cookie.slice('pardev_session='.length));
+      const db = gateway.get(DataSource);
+      const lastSeen = async (): Promise<number> =>
+        new Date(
+          (await db.query(`SELECT last_seen_at FROM session WHERE id = $1`, [id]))[0].last_seen_at,
+        ).getTime();
+      await db.query(`UPDATE session SET last_seen_at = now() - interval '2 minutes' WHERE id = $1`, [id]);
+      const stale = await lastSeen();
+      await request('GET', '/api/v1/auth/me', { cookie });
+      const touched = await lastSeen();
+      expect(touched - stale).toBeGreaterThanOrEqual(110_000);
+      await request('GET', '/api/v1/auth/me', { cookie });
+      expect(await lastSeen()).toBe(touched);
+    });
+
+    it('shuts a deactivated user out, including sessions opened before', async () => {
+      const user = { email: 'leaver@example.org', password: 'leaver test password' };
+      await gateway
+        .get(IdentityService)
+        .createUser({ ...user, displayName: 'Lee Leaver', roles: ['officer'] });
+      const cookie = await login(user.email, user.password);
+      await gateway.get(DataSource).query(`UPDATE "user" SET active = false WHERE email = $1`, [user.email]);
+      expect((await request('GET', '/api/v1/auth/me', { cookie })).statusCode).toBe(401);
+      const again = await request('POST', '/api/v1/auth/login', { body: user });
+      expect(again.statusCode).toBe(401);
+      expect(problemOf(again).code).toBe('INVALID_CREDENTIALS');
+    });
+
+    it('reports 503 naming results-service once it stops', async () => {
+      await results?.close();
+      results = undefined;
+      const response = await request('GET', '/health');
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toEqual({
+        status: 'degraded',
+        services: {
+          'api-gateway': 'up',
+          'partners-service': 'up',
+          'agreements-service': 'up',
+          'results-service': 'down',
+        },
+      });
+    });
+  },
+);

@@ -1,0 +1,2 @@
+// JSON bodies of this API are small forms; anything larger is a mistake or an attack.
+export const BODY_LIMIT_BYTES = 1024 * 1024;

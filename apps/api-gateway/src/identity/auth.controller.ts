@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Res } from '@nestjs/common';
+import { LoginRequestSchema, type LoginRequest, type SessionUser } from '@pardev/contracts';
+import type { FastifyReply } from 'fastify';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import { CurrentSessionId, CurrentUser, Public } from './access.decorators';
+import { IdentityService } from './identity.service';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
+
+@Controller('api/v1/auth')
+export class AuthController {
+  constructor(
+    private readonly identity: IdentityService,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  async login(
+    @Body(new ZodValidationPipe(LoginRequestSchema)) body: LoginRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionUser> {
+    const { user, token } = await this.identity.login(body);
+    setSessionCookie(reply, token, this.config.COOKIE_SECURE);
+    return user;
+  }
+
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async logout(
+    @CurrentSessionId() sessionId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.identity.logout(sessionId);
+    clearSessionCookie(reply, this.config.COOKIE_SECURE);
+  }
+
+  @Get('me')
+  me(@CurrentUser() user: SessionUser): SessionUser {
+    return user;
+  }
+}

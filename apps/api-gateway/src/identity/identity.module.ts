@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './access.guard';
+import { AuthController } from './auth.controller';
+import { FIRST_ADMIN_OUTPUT, FirstAdmin, stdoutOutput } from './first-admin';
+import { IdentityService } from './identity.service';
+import { SessionsRepository } from './sessions.repository';
+import { UsersRepository } from './users.repository';
+
+@Module({
+  controllers: [AuthController],
+  providers: [
+    UsersRepository,
+    SessionsRepository,
+    IdentityService,
+    FirstAdmin,
+    { provide: FIRST_ADMIN_OUTPUT, useValue: stdoutOutput },
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [IdentityService],
+})
+export class IdentityModule {}

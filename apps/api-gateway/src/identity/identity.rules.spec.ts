@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import {
+  hasAnyRole,
+  isExpired,
+  knownRoles,
+  needsTouch,
+  normaliseEmail,
+  passwordProblem,
+  sessionExpiresAt,
+} from './identity.rules';
+
+const at = (iso: string) => new Date(iso);
+
+describe('identity rules', () => {
+  it('expires a session a fixed number of hours after sign-in', () => {
+    const expiresAt = sessionExpiresAt(at('2026-03-01T08:00:00Z'), 12);
+    expect(expiresAt.toISOString()).toBe('2026-03-01T20:00:00.000Z');
+    expect(isExpired(expiresAt, at('2026-03-01T19:59:59Z'))).toBe(false);
+    expect(isExpired(expiresAt, at('2026-03-01T20:00:00Z'))).toBe(true);
+  });
+
+  it('records activity at most once a minute', () => {
+    const lastSeen = at('2026-03-01T08:00:00Z');
+    expect(needsTouch(lastSeen, at('2026-03-01T08:00:59Z'))).toBe(false);
+    expect(needsTouch(lastSeen, at('2026-03-01T08:01:00Z'))).toBe(true);
+  });
+
+  it('lets a route without @Roles through for any role, and a @Roles route only for those roles', () => {
+    expect(hasAnyRole(['viewer'], [])).toBe(true);
+    expect(hasAnyRole(['officer'], ['admin', 'officer'])).toBe(true);
+    expect(hasAnyRole(['viewer'], ['admin', 'officer'])).toBe(false);
+    expect(hasAnyRole([], ['viewer'])).toBe(false);
+  });
+
+  it('drops stored roles the code does not know', () => {
+    expect(knownRoles(['admin', 'superuser', 'viewer'])).toEqual(['admin', 'viewer']);
+  });
+
+  it('compares e-mails case-insensitively and without surrounding spaces', () => {
+    expect(normaliseEmail('  Jane.Doe@ILO.org ')).toBe('jane.doe@ilo.org');
+  });
+
+  it('requires passwords of at least 12 characters', () => {
+    expect(passwordProblem('elevenchars')).toMatch(/at least 12/);
+    expect(passwordProblem('twelve chars')).toBeUndefined();
+  });
+});

@@ -1,0 +1,30 @@
+import { RoleSchema, type Role } from '@pardev/contracts';
+import { MIN_PASSWORD_LENGTH } from './password';
+
+// last_seen_at is for people reading the session list, not for expiry: a write per minute is plenty.
+export const TOUCH_INTERVAL_MS = 60_000;
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+/** Sessions expire a fixed time after sign-in, however active they are. */
+export const sessionExpiresAt = (createdAt: Date, ttlHours: number): Date =>
+  new Date(createdAt.getTime() + ttlHours * 3_600_000);
+
+export const isExpired = (expiresAt: Date, now: Date): boolean => expiresAt.getTime() <= now.getTime();
+
+export const needsTouch = (lastSeenAt: Date, now: Date): boolean =>
+  now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS;
+
+export const passwordProblem = (password: string): string | undefined =>
+  password.length < MIN_PASSWORD_LENGTH ? `must be at least ${MIN_PASSWORD_LENGTH} characters` : undefined;
+
+/** Roles as stored, minus anything the code no longer knows (the database also refuses unknown ones). */
+export const knownRoles = (roles: readonly string[]): Role[] =>
+  roles.flatMap((role) => {
+    const parsed = RoleSchema.safeParse(role);
+    return parsed.success ? [parsed.data] : [];
+  });
+
+/** True when the user holds at least one of `required`; no requirement means any signed-in user. */
+export const hasAnyRole = (held: readonly Role[], required: readonly Role[]): boolean =>
+  required.length === 0 || required.some((role) => held.includes(role));

@@ -1,0 +1,130 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { LoginRequest, Role, SessionUser } from '@pardev/contracts';
+import { newId } from '@pardev/persistence';
+import { QueryFailedError } from 'typeorm';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
+import { emailTaken, invalidCredentials, unauthenticated, weakPassword } from './identity.errors';
+import {
+  TOUCH_INTERVAL_MS,
+  isExpired,
+  needsTouch,
+  normaliseEmail,
+  passwordProblem,
+  sessionExpiresAt,
+} from './identity.rules';
+import { createDummyHash, hashPassword, verifyPassword } from './password';
+import type { Principal } from './principal';
+import { SessionEntity } from './session.entity';
+import { looksLikeSessionToken, newSessionToken, sessionIdOf } from './session-token';
+import { SessionsRepository } from './sessions.repository';
+import { UserEntity } from './user.entity';
+import { toSessionUser } from './user.mapper';
+import { UsersRepository } from './users.repository';
+
+export interface NewUser {
+  readonly email: string;
+  readonly displayName: string;
+  readonly password: string;
+  readonly roles: readonly Role[];
+}
+
+export interface SignedIn {
+  readonly user: SessionUser;
+  /** The cookie value; never stored, never logged. */
+  readonly token: string;
+}
+
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';
+
+@Injectable()
+export class IdentityService implements OnModuleInit {
+  private dummyHash: Promise<string> | undefined;
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  // Computed up front so the first unknown-e-mail login is not the one slow request.
+  async onModuleInit(): Promise<void> {
+    await this.getDummyHash();
+  }
+
+  async login({ email, password }: LoginRequest): Promise<SignedIn> {
+    const user = await this.users.findByEmail(normaliseEmail(email));
+    // Unknown e-mails cost one argon2 verification too, so timing does not tell them apart.
+    const passwordHash = user?.passwordHash ?? (await this.getDummyHash());
+    const passwordOk = await verifyPassword(passwordHash, password);
+    if (!user || !passwordOk || !user.active) throw invalidCredentials();
+
+    const now = new Date();
+    await this.sessions.deleteExpiredOf(user.id, now);
+    const token = newSessionToken();
+    await this.sessions.insert(
+      Object.assign(new SessionEntity(), {
+        id: sessionIdOf(token),
+        userId: user.id,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: sessionExpiresAt(now, this.config.SESSION_TTL_HOURS),
+      }),
+    );
+    return { user: toSessionUser(user), token };
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.sessions.delete(sessionId);
+  }
+
+  /** The principal behind a session cookie; UNAUTHENTICATED for a missing, unknown or expired one. */
+  async authenticate(token: string | undefined): Promise<Principal> {
+    if (!looksLikeSessionToken(token)) throw unauthenticated();
+    const sessionId = sessionIdOf(token);
+    const session = await this.sessions.findWithUser(sessionId);
+    if (!session?.user) throw unauthenticated();
+    const now = new Date();
+    if (isExpired(session.expiresAt, now)) {
+      await this.sessions.delete(sessionId);
+      throw unauthenticated();
+    }
+    if (!session.user.active) throw unauthenticated();
+    if (needsTouch(session.lastSeenAt, now)) {
+      await this.sessions.touch(sessionId, now, new Date(now.getTime() - TOUCH_INTERVAL_MS));
+    }
+    return { user: toSessionUser(session.user), sessionId };
+  }
+
+  async hasUsers(): Promise<boolean> {
+    return (await this.users.count()) > 0;
+  }
+
+  async userExists(email: string): Promise<boolean> {
+    return (await this.users.findByEmail(normaliseEmail(email))) !== null;
+  }
+
+  async createUser({ email, displayName, password, roles }: NewUser): Promise<SessionUser> {
+    const problem = passwordProblem(password);
+    if (problem) throw weakPassword(problem);
+    const entity = Object.assign(new UserEntity(), {
+      id: newId(),
+      email: normaliseEmail(email),
+      displayName: displayName.trim(),
+      passwordHash: await hashPassword(password),
+      roles: [...new Set(roles)],
+      active: true,
+    });
+    try {
+      return toSessionUser(await this.users.insert(entity));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailTaken();
+      throw error;
+    }
+  }
+
+  private getDummyHash(): Promise<string> {
+    this.dummyHash ??= createDummyHash();
+    return this.dummyHash;
+  }
+}

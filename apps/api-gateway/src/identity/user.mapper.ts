@@ -1,0 +1,10 @@
+import type { SessionUser } from '@pardev/contracts';
+import { knownRoles } from './identity.rules';
+import type { UserEntity } from './user.entity';
+
+export const toSessionUser = (user: UserEntity): SessionUser => ({
+  id: user.id,
+  email: user.email,
+  displayName: user.displayName,
+  roles: knownRoles(user.roles),
+});
