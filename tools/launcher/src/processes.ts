@@ -33,6 +33,8 @@ export class ManagedProcess {
       cwd: this.options.cwd,
       env: this.options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a terminal's Ctrl-C reaches only the launcher, which stops the apps in order.
+      detached: true,
     });
     this.child = child;
     for (const stream of ['stdout', 'stderr'] as const) {
