@@ -73,8 +73,10 @@ const main = async (): Promise<void> => {
     adminPassword: env.ADMIN_PASSWORD,
     logLevel: env.LOG_LEVEL,
     onLine: (app, line) => {
-      if (/^(First admin created|Password \(shown once\))/.test(line.trim())) firstAdmin.push(line.trim());
-      else process.stdout.write(`[${tags[app]}] ${line}\n`);
+      const text = line.trim();
+      // The gateway's first-admin block is repeated once, below the ready line, where it is seen.
+      if (/^(First admin created|Password \(shown once\))/.test(text)) firstAdmin.push(text);
+      else if (text !== '' && !/^(=+|Keep it now:.*)$/.test(text)) process.stdout.write(`[${tags[app]}] ${line}\n`);
     },
   });
 
