@@ -21,7 +21,9 @@ export const wrongUses = (bus: MessageBus, outbox: Outbox, manager: EntityManage
 export class WrongHandlers {
   // @ts-expect-error a handler for an unknown subject does not compile
   @OnRequest('partners.partner.delete')
-  async remove(): Promise<void> {}
+  async remove(): Promise<void> {
+    return undefined;
+  }
 
   // @ts-expect-error a handler returning the wrong type for its subject does not compile
   @OnRequest('partners.partner.get')
@@ -31,7 +33,9 @@ export class WrongHandlers {
 
   // @ts-expect-error an event handler expecting another event's payload does not compile
   @OnEvent('partners.partner.registered.v1')
-  async on(_event: { agreementId: string }, _context: EventContext): Promise<void> {}
+  async on(_event: { agreementId: string }, _context: EventContext): Promise<void> {
+    return undefined;
+  }
 }
 
 describe('typed registry', () => {
