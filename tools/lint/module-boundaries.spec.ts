@@ -7,7 +7,7 @@
 // @nx/enforce-module-boundaries only READS the cached project graph (.nx/workspace-data); with no cache it
 // skips itself silently. So beforeAll computes the graph first, without the daemon.
 //
-// Run: NX_DAEMON=false npx vitest run --project unit tools/lint
+// Run: NX_DAEMON=false npm run vitest -- run --project unit tools/lint
 import type { ProjectGraph } from '@nx/devkit';
 import { ESLint, type Linter } from 'eslint';
 import { join } from 'node:path';

@@ -25,7 +25,7 @@ if (!skipChecks) {
 const report = join(root, 'tmp/vitest-report.json');
 mkdirSync(dirname(report), { recursive: true });
 rmSync(report, { force: true });
-const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs]);
+const status = run('npx', ['vitest', 'run', '--config', 'tools/test/vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs]);
 
 if (!existsSync(report)) {
   console.log('tests: 0 passed, 1 failed');

@@ -14,8 +14,9 @@ export class SessionsRepository {
     await this.sessions.insert(session);
   }
 
+  // On every authenticated request: one query (findOne with a relation would add a DISTINCT pre-query).
   findWithUser(id: string): Promise<SessionEntity | null> {
-    return this.sessions.findOne({ where: { id }, relations: { user: true } });
+    return this.sessions.createQueryBuilder('s').innerJoinAndSelect('s.user', 'u').where('s.id = :id', { id }).getOne();
   }
 
   /** Moves last_seen_at forward unless another request (or replica) already did within the interval. */
