@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MessageBus, createTransport, type Transport } from '@pardev/messaging';
-import { createTestDatabase, startTestBus, type BusKind, type TestBus, type TestDatabase } from '@pardev/testing';
+import {
+  createTestDatabase,
+  startTestBus,
+  type BusKind,
+  type TestBus,
+  type TestDatabase,
+} from '@pardev/testing';
 import { apps, startSystem, type AppName, type RunningSystem } from '../../tools/launcher/src/system';
 
 export const root = resolve(__dirname, '../..');
@@ -80,11 +86,19 @@ export const signIn = async (baseUrl: string, credentials = ADMIN) => {
   return {
     get: (path: string) => fetch(`${baseUrl}${path}`, { headers: { cookie } }),
     post: (path: string, body: unknown) =>
-      fetch(`${baseUrl}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      fetch(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
   };
 };
 
-export const eventually = async <T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> => {
+export const eventually = async <T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -96,5 +110,7 @@ export const eventually = async <T>(probe: () => Promise<T | undefined>, timeout
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`,
+  );
 };

@@ -35,7 +35,13 @@ describe.each(busKinds())('partner directories across services (%s bus)', (kind)
       10_000,
       'the partner in agreements-service',
     );
-    expect(option).toMatchObject({ id: partner.id, name, acronym: 'MELR', category: 'DOMESTIC_FUNDING', country: 'GH' });
+    expect(option).toMatchObject({
+      id: partner.id,
+      name,
+      acronym: 'MELR',
+      category: 'DOMESTIC_FUNDING',
+      country: 'GH',
+    });
 
     const entry = await eventually(
       async () => {
@@ -50,7 +56,12 @@ describe.each(busKinds())('partner directories across services (%s bus)', (kind)
 
   it('refuses an invalid partner with a problem naming each bad field, and nothing is registered', async () => {
     const http = await signIn(sut.system.baseUrl);
-    const response = await http.post('/api/v1/partners', { name: '', organisationType: '99', category: 'GOVERNMENT_OECD_DAC', country: 'XX' });
+    const response = await http.post('/api/v1/partners', {
+      name: '',
+      organisationType: '99',
+      category: 'GOVERNMENT_OECD_DAC',
+      country: 'XX',
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     const problem = (await response.json()) as { code: string; errors: { field: string }[] };

@@ -1,13 +1,5 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import {
-  accessSync,
-  constants,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,16 +97,10 @@ const commonArgs = (profiles: string[]): string[] => [
 const composeV2: Compose = {
   label: 'docker compose (v2 plugin)',
   config(env, profiles = []) {
-    const result = run(
-      'docker',
-      ['compose', ...commonArgs(profiles), 'config', '--format', 'json'],
-      {
-        env: childEnv(env),
-      },
-    );
-    return result.status === 0
-      ? { ...result, project: JSON.parse(result.stdout) as Project }
-      : result;
+    const result = run('docker', ['compose', ...commonArgs(profiles), 'config', '--format', 'json'], {
+      env: childEnv(env),
+    });
+    return result.status === 0 ? { ...result, project: JSON.parse(result.stdout) as Project } : result;
   },
 };
 
@@ -132,8 +118,7 @@ const composeV1: Compose = {
         input: result.stdout,
       },
     );
-    if (json.status !== 0)
-      throw new Error(`could not turn docker-compose's YAML into JSON: ${json.stderr}`);
+    if (json.status !== 0) throw new Error(`could not turn docker-compose's YAML into JSON: ${json.stderr}`);
     return { ...result, project: JSON.parse(json.stdout) as Project };
   },
 };
@@ -278,18 +263,12 @@ describe.skipIf(!compose)(`docker compose config [${compose?.label ?? skipReason
       target: '/var/lib/postgresql/data',
     });
     expect(namedVolumes(nats)).toContainEqual({ source: 'natsdata', target: '/data' });
-    expect(Object.keys(project?.volumes ?? {})).toEqual(
-      expect.arrayContaining(['pgdata', 'natsdata']),
-    );
+    expect(Object.keys(project?.volumes ?? {})).toEqual(expect.arrayContaining(['pgdata', 'natsdata']));
     expect(postgres.image).toBe('postgres:15-alpine');
     expect(nats.image).toBe('nats:2.10-alpine');
     expect(healthTest(postgres)).toContain('pg_isready');
-    expect(healthTest(nats).join(' ')).toContain(
-      'http://127.0.0.1:8222/healthz?js-enabled-only=true',
-    );
-    const natsCommand = Array.isArray(nats.command)
-      ? nats.command
-      : String(nats.command).split(/\s+/);
+    expect(healthTest(nats).join(' ')).toContain('http://127.0.0.1:8222/healthz?js-enabled-only=true');
+    const natsCommand = Array.isArray(nats.command) ? nats.command : String(nats.command).split(/\s+/);
     expect(natsCommand).toEqual(expect.arrayContaining(['-js', '-sd', '/data', '-m', '8222']));
     expect(
       (postgres.volumes ?? []).some((volume) =>
@@ -325,24 +304,14 @@ describe.skipIf(!compose)(`docker compose config [${compose?.label ?? skipReason
     for (const [name, svc] of Object.entries(project?.services ?? {})) {
       if (!PUBLISHING.includes(name)) expect(svc.ports ?? [], name).toEqual([]);
     }
-    expect(publishedPorts(service(project, 'api-gateway'))).toEqual([
-      { published: '3000', target: '3000' },
-    ]);
+    expect(publishedPorts(service(project, 'api-gateway'))).toEqual([{ published: '3000', target: '3000' }]);
     const moved = compose?.config({ ...REQUIRED_ENV, PORT: '8443' }).project;
-    expect(publishedPorts(service(moved, 'api-gateway'))).toEqual([
-      { published: '8443', target: '3000' },
-    ]);
+    expect(publishedPorts(service(moved, 'api-gateway'))).toEqual([{ published: '8443', target: '3000' }]);
   });
 
   it('keeps postgres, nats and the services on an internal network', () => {
     expect(project?.networks?.backend?.internal).toBe(true);
-    for (const name of [
-      'postgres',
-      'nats',
-      'partners-service',
-      'agreements-service',
-      'results-service',
-    ]) {
+    for (const name of ['postgres', 'nats', 'partners-service', 'agreements-service', 'results-service']) {
       expect(networksOf(service(project, name)), name).toEqual(['backend']);
     }
     expect(networksOf(service(project, 'api-gateway')).sort()).toEqual(['backend', 'edge']);
@@ -485,9 +454,7 @@ describe('support files', () => {
     const script = readFileSync(path, 'utf8');
     expect(script).toContain('PARDEV_DATABASES');
     expect(script).toContain('_DB_PASSWORD');
-    expect(read('docker-compose.yml')).toContain(
-      'PARDEV_DATABASES: partners agreements results identity',
-    );
+    expect(read('docker-compose.yml')).toContain('PARDEV_DATABASES: partners agreements results identity');
   });
 
   it('nginx serves the SPA with a fallback and proxies /api and /health to the gateway', () => {

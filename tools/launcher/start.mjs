@@ -6,7 +6,14 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const projects = ['partners-service', 'agreements-service', 'results-service', 'api-gateway', 'admin', 'launcher'];
+const projects = [
+  'partners-service',
+  'agreements-service',
+  'results-service',
+  'api-gateway',
+  'admin',
+  'launcher',
+];
 const outputs = [
   'dist/apps/partners-service/main.js',
   'dist/apps/agreements-service/main.js',
@@ -30,14 +37,21 @@ const newest = (path) => {
 };
 
 const built = outputs.every(existsSync);
-const stale = built && Math.max(...sources.map((s) => newest(join(root, s)))) > Math.min(...outputs.map((o) => statSync(o).mtimeMs));
+const stale =
+  built &&
+  Math.max(...sources.map((s) => newest(join(root, s)))) >
+    Math.min(...outputs.map((o) => statSync(o).mtimeMs));
 if (!built || stale || process.argv.includes('--rebuild')) {
   console.log(built ? 'Sources changed: rebuilding…' : 'First start: building the apps (about a minute)…');
-  const result = spawnSync('npx', ['nx', 'run-many', '-t', 'build', `--projects=${projects.join(',')}`, '--output-style=static'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
-  });
+  const result = spawnSync(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', `--projects=${projects.join(',')}`, '--output-style=static'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 await import(pathToFileURL(join(root, 'dist/tools/launcher/main.js')).href);

@@ -23,7 +23,11 @@ export class AppModule {
           entities: [PartnerOptionEntity],
           migrations: agreementsMigrations,
         }),
-        MessagingModule.forRoot({ service: SERVICE, busUrl: config.BUS_URL, namespace: config.BUS_NAMESPACE }),
+        MessagingModule.forRoot({
+          service: SERVICE,
+          busUrl: config.BUS_URL,
+          namespace: config.BUS_NAMESPACE,
+        }),
       ],
       controllers: [ServiceHealthController, HealthHandler, PartnerOptionsHandler],
       providers: [...serviceHealthProviders(SERVICE), PartnerOptionsRepository],

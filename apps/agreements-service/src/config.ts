@@ -6,4 +6,5 @@ export const AgreementsEnvSchema = ServiceEnvSchema.extend({
 });
 export type AgreementsConfig = z.infer<typeof AgreementsEnvSchema>;
 
-export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AgreementsConfig => parseEnv(AgreementsEnvSchema, env);
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): AgreementsConfig =>
+  parseEnv(AgreementsEnvSchema, env);

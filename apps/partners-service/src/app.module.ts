@@ -23,11 +23,19 @@ export class AppModule {
           entities: [PartnerEntity],
           migrations: partnersMigrations,
         }),
-        MessagingModule.forRoot({ service: SERVICE, busUrl: config.BUS_URL, namespace: config.BUS_NAMESPACE }),
+        MessagingModule.forRoot({
+          service: SERVICE,
+          busUrl: config.BUS_URL,
+          namespace: config.BUS_NAMESPACE,
+        }),
         PartnersModule,
       ],
       controllers: [ServiceHealthController, HealthHandler],
-      providers: [...serviceHealthProviders(SERVICE), { provide: SEED_DEMO_DATA, useValue: config.SEED_DEMO_DATA }, DemoSeed],
+      providers: [
+        ...serviceHealthProviders(SERVICE),
+        { provide: SEED_DEMO_DATA, useValue: config.SEED_DEMO_DATA },
+        DemoSeed,
+      ],
     };
   }
 }

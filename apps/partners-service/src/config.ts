@@ -3,8 +3,12 @@ import { z } from 'zod';
 
 export const PartnersEnvSchema = ServiceEnvSchema.extend({
   HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(3101),
-  SEED_DEMO_DATA: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SEED_DEMO_DATA: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 export type PartnersConfig = z.infer<typeof PartnersEnvSchema>;
 
-export const loadConfig = (env: NodeJS.ProcessEnv = process.env): PartnersConfig => parseEnv(PartnersEnvSchema, env);
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): PartnersConfig =>
+  parseEnv(PartnersEnvSchema, env);

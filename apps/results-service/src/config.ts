@@ -6,4 +6,5 @@ export const ResultsEnvSchema = ServiceEnvSchema.extend({
 });
 export type ResultsConfig = z.infer<typeof ResultsEnvSchema>;
 
-export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ResultsConfig => parseEnv(ResultsEnvSchema, env);
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ResultsConfig =>
+  parseEnv(ResultsEnvSchema, env);

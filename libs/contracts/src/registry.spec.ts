@@ -25,15 +25,20 @@ describe('subject registry', () => {
 
 describe('golden event fixtures', () => {
   it('has one fixture per event version, and no fixture for an unknown event', () => {
-    expect(fixtureFiles.map((f) => f.replace(/\.json$/, '')).sort()).toEqual(Object.keys(eventContracts).sort());
+    expect(fixtureFiles.map((f) => f.replace(/\.json$/, '')).sort()).toEqual(
+      Object.keys(eventContracts).sort(),
+    );
   });
 
-  it.each(Object.keys(eventContracts) as EventSubject[])('%s: the fixture still parses (v1 changes are additive only)', (subject) => {
-    const fixture: unknown = JSON.parse(readFileSync(join(fixturesDir, `${subject}.json`), 'utf8'));
-    const parsed = eventContracts[subject].payload.safeParse(fixture);
-    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
-    // A required field added to v1 would break consumers still on old messages: every key of the
-    // schema's output must be present in the golden fixture, which was written when v1 shipped.
-    expect(Object.keys(parsed.data as object).sort()).toEqual(Object.keys(fixture as object).sort());
-  });
+  it.each(Object.keys(eventContracts) as EventSubject[])(
+    '%s: the fixture still parses (v1 changes are additive only)',
+    (subject) => {
+      const fixture: unknown = JSON.parse(readFileSync(join(fixturesDir, `${subject}.json`), 'utf8'));
+      const parsed = eventContracts[subject].payload.safeParse(fixture);
+      expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+      // A required field added to v1 would break consumers still on old messages: every key of the
+      // schema's output must be present in the golden fixture, which was written when v1 shipped.
+      expect(Object.keys(parsed.data as object).sort()).toEqual(Object.keys(fixture as object).sort());
+    },
+  );
 });

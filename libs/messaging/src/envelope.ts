@@ -41,7 +41,11 @@ export const fromHeaders = (headers: Headers): Envelope => {
 };
 
 /** The envelope of a new message caused by `cause` (same correlation, causation = cause's id). */
-export const causedBy = (producer: string, cause?: Pick<Envelope, 'messageId' | 'correlationId' | 'actor'>, messageId = newId()): Envelope => {
+export const causedBy = (
+  producer: string,
+  cause?: Pick<Envelope, 'messageId' | 'correlationId' | 'actor'>,
+  messageId = newId(),
+): Envelope => {
   const envelope: Envelope = {
     messageId,
     correlationId: cause?.correlationId ?? messageId,

@@ -43,7 +43,11 @@ export class EventProcessor {
     const envelope = fromHeaders(delivery.headers);
     const handler = this.handlers.get(delivery.subject);
     if (!isEventSubject(delivery.subject) || !handler) {
-      return this.deadLetter(delivery, envelope, `no handler for subject ${delivery.subject} in ${this.consumer}`);
+      return this.deadLetter(
+        delivery,
+        envelope,
+        `no handler for subject ${delivery.subject} in ${this.consumer}`,
+      );
     }
     let payload: unknown;
     try {
@@ -53,7 +57,9 @@ export class EventProcessor {
     }
     const parsed = eventContracts[delivery.subject as EventSubject].payload.safeParse(payload);
     if (!parsed.success) {
-      const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.code} (${i.message})`);
+      const fields = parsed.error.issues.map(
+        (i) => `${i.path.join('.') || '(root)'}: ${i.code} (${i.message})`,
+      );
       return this.deadLetter(delivery, envelope, `invalid payload: ${fields.join('; ')}`);
     }
     try {
@@ -74,7 +80,9 @@ export class EventProcessor {
       if (isPermanent(error) || delivery.attempt >= this.retry.maxAttempts) {
         return this.deadLetter(delivery, envelope, `after ${delivery.attempt} attempt(s): ${reason}`);
       }
-      this.log(`${delivery.subject} ${envelope.messageId} failed (attempt ${delivery.attempt}), retrying: ${reason}`);
+      this.log(
+        `${delivery.subject} ${envelope.messageId} failed (attempt ${delivery.attempt}), retrying: ${reason}`,
+      );
       await delivery.nak(this.retry.backoffMs(delivery.attempt));
       return 'retry';
     }

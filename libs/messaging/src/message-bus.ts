@@ -25,19 +25,33 @@ export class MessageBus {
     private readonly defaultTimeoutMs = 5_000,
   ) {}
 
-  async request<S extends RequestSubject>(subject: S, payload: RequestOf<S>, options: RequestOptions = {}): Promise<ResponseOf<S>> {
+  async request<S extends RequestSubject>(
+    subject: S,
+    payload: RequestOf<S>,
+    options: RequestOptions = {},
+  ): Promise<ResponseOf<S>> {
     const envelope = causedBy(this.producer);
     if (options.correlationId) envelope.correlationId = options.correlationId;
     if (options.actor) envelope.actor = options.actor;
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
     let body: string;
     try {
-      const reply = await this.transport.request(subject, JSON.stringify(payload), toHeaders(envelope), timeoutMs);
+      const reply = await this.transport.request(
+        subject,
+        JSON.stringify(payload),
+        toHeaders(envelope),
+        timeoutMs,
+      );
       body = reply.body;
     } catch (error) {
-      if (error instanceof TransportTimeoutError) throw new RemoteError(ErrorCode.Timeout, `${subject} did not answer in time`);
-      if (error instanceof NoRespondersError) throw new RemoteError(ErrorCode.ServiceUnavailable, `no service answers ${subject}`);
-      throw new RemoteError(ErrorCode.ServiceUnavailable, `the bus is unavailable: ${(error as Error).message}`);
+      if (error instanceof TransportTimeoutError)
+        throw new RemoteError(ErrorCode.Timeout, `${subject} did not answer in time`);
+      if (error instanceof NoRespondersError)
+        throw new RemoteError(ErrorCode.ServiceUnavailable, `no service answers ${subject}`);
+      throw new RemoteError(
+        ErrorCode.ServiceUnavailable,
+        `the bus is unavailable: ${(error as Error).message}`,
+      );
     }
     const frame = parseReplyFrame(body);
     if (!frame.ok) throw new RemoteError(frame.error.code, frame.error.message, frame.error.errors);

@@ -60,21 +60,41 @@ describe.each(busKinds())('outbox → bus → inbox (%s)', (kind) => {
       throw failNext.error();
     }
     const event = payload as EventOf<'partners.partner.registered.v1'>;
-    await manager.query(`INSERT INTO effect (partner_id, message_id) VALUES ($1, $2)`, [event.partnerId, envelope.messageId]);
+    await manager.query(`INSERT INTO effect (partner_id, message_id) VALUES ($1, $2)`, [
+      event.partnerId,
+      envelope.messageId,
+    ]);
   };
 
   const effects = async (partnerId: string): Promise<number> =>
-    Number((await consumerDb.dataSource.query(`SELECT count(*) AS n FROM effect WHERE partner_id = $1`, [partnerId]))[0].n);
+    Number(
+      (
+        await consumerDb.dataSource.query(`SELECT count(*) AS n FROM effect WHERE partner_id = $1`, [
+          partnerId,
+        ])
+      )[0].n,
+    );
 
   const publish = async (event: EventOf<'partners.partner.registered.v1'>): Promise<string> =>
-    producerDb.dataSource.transaction((manager) => outbox.publish(manager, 'partners.partner.registered.v1', event));
+    producerDb.dataSource.transaction((manager) =>
+      outbox.publish(manager, 'partners.partner.registered.v1', event),
+    );
 
   beforeAll(async () => {
     bus = await startTestBus(kind);
     if (kind === 'nats' && process.env.TEST_DATABASE_URL) {
-      pgDatabases = [await createTestDatabase('messaging_producer'), await createTestDatabase('messaging_consumer')];
+      pgDatabases = [
+        await createTestDatabase('messaging_producer'),
+        await createTestDatabase('messaging_consumer'),
+      ];
     }
-    const options = (service: string, url?: string) => ({ service, databaseUrl: url, dataDir: 'memory://', entities: [], migrations: [EffectTable1764230400001] });
+    const options = (service: string, url?: string) => ({
+      service,
+      databaseUrl: url,
+      dataDir: 'memory://',
+      entities: [],
+      migrations: [EffectTable1764230400001],
+    });
     producerDb = await openDatabase(options('producer', pgDatabases[0]?.url));
     consumerDb = await openDatabase(options('consumer', pgDatabases[1]?.url));
     producerTransport = createTransport(bus.url, `${consumer}-producer`, { namespace: bus.namespace });
@@ -83,10 +103,15 @@ describe.each(busKinds())('outbox → bus → inbox (%s)', (kind) => {
     await consumerTransport.connect();
     relay = new OutboxRelay(producerDb, producerTransport);
     await relay.start();
-    const processor = new EventProcessor(consumerDb.dataSource, consumer, new Map([['partners.partner.registered.v1', handler]]), {
-      maxAttempts: 3,
-      backoffMs: () => 50,
-    });
+    const processor = new EventProcessor(
+      consumerDb.dataSource,
+      consumer,
+      new Map([['partners.partner.registered.v1', handler]]),
+      {
+        maxAttempts: 3,
+        backoffMs: () => 50,
+      },
+    );
     subscription = await consumerTransport.consume(
       { durable: consumer, subjects: ['partners.partner.registered.v1'], maxDeliver: 10, ackWaitMs: 5_000 },
       async (delivery) => {
@@ -117,7 +142,9 @@ describe.each(busKinds())('outbox → bus → inbox (%s)', (kind) => {
     await until(async () => (await effects(event.partnerId)) === 1);
     const elapsed = performance.now() - started;
     console.info(`[${kind}] commit → effect in ${elapsed.toFixed(1)} ms`);
-    const [row] = await producerDb.dataSource.query(`SELECT published_at FROM outbox ORDER BY id DESC LIMIT 1`);
+    const [row] = await producerDb.dataSource.query(
+      `SELECT published_at FROM outbox ORDER BY id DESC LIMIT 1`,
+    );
     expect(row.published_at).not.toBeNull();
   });
 
@@ -140,8 +167,14 @@ describe.each(busKinds())('outbox → bus → inbox (%s)', (kind) => {
     const id = await publish(event);
     await until(async () => (await effects(event.partnerId)) === 1);
     // The relay crashed after publishing but before marking: it publishes the same row again.
-    const [row] = await producerDb.dataSource.query(`SELECT subject, payload, headers FROM outbox WHERE id = $1`, [id]);
-    await consumerTransport.publish(row.subject, JSON.stringify(row.payload), { ...row.headers, [Header.MessageId]: id });
+    const [row] = await producerDb.dataSource.query(
+      `SELECT subject, payload, headers FROM outbox WHERE id = $1`,
+      [id],
+    );
+    await consumerTransport.publish(row.subject, JSON.stringify(row.payload), {
+      ...row.headers,
+      [Header.MessageId]: id,
+    });
     const marker = registered('Marker after redelivery');
     await publish(marker);
     await until(async () => (await effects(marker.partnerId)) === 1);
@@ -160,33 +193,61 @@ describe.each(busKinds())('outbox → bus → inbox (%s)', (kind) => {
     failNext = { times: 99, error: () => new Error('downstream is gone') };
     const event = registered('Always failing');
     const id = await publish(event);
-    await until(async () => (await consumerDb.dataSource.query(`SELECT 1 FROM dead_letter WHERE message_id = $1`, [id])).length === 1);
-    const [letter] = await consumerDb.dataSource.query(`SELECT reason, attempts FROM dead_letter WHERE message_id = $1`, [id]);
+    await until(
+      async () =>
+        (await consumerDb.dataSource.query(`SELECT 1 FROM dead_letter WHERE message_id = $1`, [id]))
+          .length === 1,
+    );
+    const [letter] = await consumerDb.dataSource.query(
+      `SELECT reason, attempts FROM dead_letter WHERE message_id = $1`,
+      [id],
+    );
     expect(letter.reason).toContain('downstream is gone');
     expect(letter.attempts).toBe(3);
     expect(await effects(event.partnerId)).toBe(0);
   });
 
   it('dead-letters a permanent domain error at once', async () => {
-    failNext = { times: 1, error: () => new DomainError(ErrorCode.ValidationFailed, 'a rule that retrying cannot fix') };
+    failNext = {
+      times: 1,
+      error: () => new DomainError(ErrorCode.ValidationFailed, 'a rule that retrying cannot fix'),
+    };
     const event = registered('Permanent');
     const id = await publish(event);
-    await until(async () => (await consumerDb.dataSource.query(`SELECT 1 FROM dead_letter WHERE message_id = $1`, [id])).length === 1);
-    const [letter] = await consumerDb.dataSource.query(`SELECT reason, attempts FROM dead_letter WHERE message_id = $1`, [id]);
+    await until(
+      async () =>
+        (await consumerDb.dataSource.query(`SELECT 1 FROM dead_letter WHERE message_id = $1`, [id]))
+          .length === 1,
+    );
+    const [letter] = await consumerDb.dataSource.query(
+      `SELECT reason, attempts FROM dead_letter WHERE message_id = $1`,
+      [id],
+    );
     expect(letter.attempts).toBe(1);
     expect(letter.reason).toContain('VALIDATION_FAILED');
   });
 
   it('dead-letters an event whose payload breaks its contract, naming the field and rule', async () => {
     const id = newId();
-    await producerTransport.publish('partners.partner.registered.v1', JSON.stringify({ ...registered('Bad'), country: 42 }), {
-      [Header.MessageId]: id,
-      [Header.CorrelationId]: id,
-      [Header.OccurredAt]: new Date().toISOString(),
-      [Header.Producer]: 'a-buggy-producer',
-    });
-    await until(async () => (await consumerDb.dataSource.query(`SELECT 1 FROM dead_letter WHERE message_id = $1`, [id])).length === 1);
-    const [letter] = await consumerDb.dataSource.query(`SELECT reason FROM dead_letter WHERE message_id = $1`, [id]);
+    await producerTransport.publish(
+      'partners.partner.registered.v1',
+      JSON.stringify({ ...registered('Bad'), country: 42 }),
+      {
+        [Header.MessageId]: id,
+        [Header.CorrelationId]: id,
+        [Header.OccurredAt]: new Date().toISOString(),
+        [Header.Producer]: 'a-buggy-producer',
+      },
+    );
+    await until(
+      async () =>
+        (await consumerDb.dataSource.query(`SELECT 1 FROM dead_letter WHERE message_id = $1`, [id]))
+          .length === 1,
+    );
+    const [letter] = await consumerDb.dataSource.query(
+      `SELECT reason FROM dead_letter WHERE message_id = $1`,
+      [id],
+    );
     expect(letter.reason).toMatch(/invalid payload: country: invalid_type/);
   });
 });

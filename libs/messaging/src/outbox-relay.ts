@@ -108,10 +108,10 @@ export class OutboxRelay {
       }
       if (firstError !== undefined) {
         const failed = rows.filter((row) => !sent.includes(row.id)).map((row) => row.id);
-        await manager.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`, [
-          failed,
-          String((firstError as Error)?.message ?? firstError),
-        ]);
+        await manager.query(
+          `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[])`,
+          [failed, String((firstError as Error)?.message ?? firstError)],
+        );
       }
       return { sent: sent.length, error: firstError };
     });

@@ -13,7 +13,12 @@ export type Cause = Pick<Envelope, 'messageId' | 'correlationId' | 'actor'>;
 export class Outbox {
   constructor(private readonly producer: string) {}
 
-  async publish<S extends EventSubject>(manager: EntityManager, subject: S, payload: EventOf<S>, cause?: Cause): Promise<string> {
+  async publish<S extends EventSubject>(
+    manager: EntityManager,
+    subject: S,
+    payload: EventOf<S>,
+    cause?: Cause,
+  ): Promise<string> {
     const parsed = eventContracts[subject].payload.safeParse(payload);
     if (!parsed.success) throw DomainError.invalid(parsed.error, `${subject} payload breaks its contract`);
     const id = newId();

@@ -1,4 +1,10 @@
-import { ErrorCode, isRequestSubject, requestContracts, type Envelope, type RequestSubject } from '@pardev/contracts';
+import {
+  ErrorCode,
+  isRequestSubject,
+  requestContracts,
+  type Envelope,
+  type RequestSubject,
+} from '@pardev/contracts';
 import { fromHeaders } from './envelope';
 import { DomainError } from './errors';
 import type { ReplyFrame } from './reply';
@@ -20,13 +26,19 @@ export const processRequest = async (
 ): Promise<Reply> => {
   const envelope = fromHeaders(message.headers);
   if (!isRequestSubject(message.subject)) {
-    return reply({ ok: false, error: { code: ErrorCode.NotFound, message: `unknown subject ${message.subject}` } });
+    return reply({
+      ok: false,
+      error: { code: ErrorCode.NotFound, message: `unknown subject ${message.subject}` },
+    });
   }
   let payload: unknown;
   try {
     payload = JSON.parse(message.body);
   } catch {
-    return reply({ ok: false, error: { code: ErrorCode.ValidationFailed, message: 'the request body is not JSON' } });
+    return reply({
+      ok: false,
+      error: { code: ErrorCode.ValidationFailed, message: 'the request body is not JSON' },
+    });
   }
   const parsed = requestContracts[message.subject as RequestSubject].request.safeParse(payload);
   if (!parsed.success) {
@@ -44,8 +56,10 @@ export const processRequest = async (
     // No internals leave the service: the correlation id is what links the caller to our log.
     return reply({
       ok: false,
-      error: { code: ErrorCode.Internal, message: `internal error (correlation id ${envelope.correlationId})` },
+      error: {
+        code: ErrorCode.Internal,
+        message: `internal error (correlation id ${envelope.correlationId})`,
+      },
     });
   }
 };
-

@@ -23,7 +23,13 @@ describe.each(databaseKinds())('database (%s)', (kind) => {
   let dataDir: string;
   let database: Database;
   const open = () =>
-    openDatabase({ service: 'persistence-test', databaseUrl: pg?.url, dataDir, entities: [], migrations: [ThingTable1764230400002] });
+    openDatabase({
+      service: 'persistence-test',
+      databaseUrl: pg?.url,
+      dataDir,
+      entities: [],
+      migrations: [ThingTable1764230400002],
+    });
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'pardev-persistence-'));
@@ -39,13 +45,18 @@ describe.each(databaseKinds())('database (%s)', (kind) => {
 
   it('runs the outbox/inbox migrations and the service migrations, once', async () => {
     const applied = await database.dataSource.query(`SELECT name FROM migrations ORDER BY id`);
-    expect(applied.map((m: { name: string }) => m.name)).toEqual(['MessagingTables1764230400000', 'ThingTable1764230400002']);
+    expect(applied.map((m: { name: string }) => m.name)).toEqual([
+      'MessagingTables1764230400000',
+      'ThingTable1764230400002',
+    ]);
     expect(await database.migrate()).toEqual([]);
   });
 
   it('reverts every migration with its down step', async () => {
     await database.dataSource.undoLastMigration();
-    const tables = await database.dataSource.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'thing'`);
+    const tables = await database.dataSource.query(
+      `SELECT 1 FROM information_schema.tables WHERE table_name = 'thing'`,
+    );
     expect(tables).toHaveLength(0);
     expect(await database.migrate()).toEqual(['ThingTable1764230400002']);
   });
@@ -56,7 +67,12 @@ describe.each(databaseKinds())('database (%s)', (kind) => {
         database.dataSource.transaction(async (manager) => {
           const id = newId();
           await manager.query(`INSERT INTO thing (id, label) VALUES ($1, $2)`, [id, `t${i}`]);
-          await manager.insert(OutboxEntity, { id, subject: 'test.thing.created.v1', payload: { i }, headers: {} });
+          await manager.insert(OutboxEntity, {
+            id,
+            subject: 'test.thing.created.v1',
+            payload: { i },
+            headers: {},
+          });
           await new Promise((r) => setTimeout(r, 1));
           if (i % 2 === 1) throw new Error('rolled back on purpose');
         }),
@@ -67,7 +83,9 @@ describe.each(databaseKinds())('database (%s)', (kind) => {
       `SELECT (SELECT count(*) FROM thing)::int AS things, (SELECT count(*) FROM outbox WHERE subject = 'test.thing.created.v1')::int AS outbox`,
     );
     expect({ things, outbox }).toEqual({ things: 10, outbox: 10 });
-    const orphans = await database.dataSource.query(`SELECT id FROM outbox o WHERE subject = 'test.thing.created.v1' AND NOT EXISTS (SELECT 1 FROM thing t WHERE t.id = o.id)`);
+    const orphans = await database.dataSource.query(
+      `SELECT id FROM outbox o WHERE subject = 'test.thing.created.v1' AND NOT EXISTS (SELECT 1 FROM thing t WHERE t.id = o.id)`,
+    );
     expect(orphans).toHaveLength(0);
   });
 
@@ -75,7 +93,12 @@ describe.each(databaseKinds())('database (%s)', (kind) => {
     const seen: string[] = [];
     const unlisten = await database.listen('outbox', () => seen.push('notified'));
     await database.dataSource.transaction(async (manager) => {
-      await manager.insert(OutboxEntity, { id: newId(), subject: 'test.thing.created.v1', payload: {}, headers: {} });
+      await manager.insert(OutboxEntity, {
+        id: newId(),
+        subject: 'test.thing.created.v1',
+        payload: {},
+        headers: {},
+      });
       await new Promise((r) => setTimeout(r, 50));
       expect(seen).toEqual([]);
     });
@@ -86,17 +109,18 @@ describe.each(databaseKinds())('database (%s)', (kind) => {
   });
 
   // Only PGlite has a data directory to guard.
-  if (kind === 'pglite') it('refuses a second process on the same data directory, keeps data across a reopen', async () => {
-    const id = newId();
-    await database.dataSource.query(`INSERT INTO thing (id, label) VALUES ($1, 'kept')`, [id]);
-    // The lock file holds this process's pid, which is alive; a different live pid must be refused.
-    const { writeFileSync } = await import('node:fs');
-    await database.close();
-    writeFileSync(join(dataDir, 'persistence-test', '.pardev.lock'), String(process.ppid));
-    await expect(open()).rejects.toThrow(/in use by process/);
-    rmSync(join(dataDir, 'persistence-test', '.pardev.lock'));
-    database = await open();
-    const rows = await database.dataSource.query(`SELECT label FROM thing WHERE id = $1`, [id]);
-    expect(rows).toEqual([{ label: 'kept' }]);
-  });
+  if (kind === 'pglite')
+    it('refuses a second process on the same data directory, keeps data across a reopen', async () => {
+      const id = newId();
+      await database.dataSource.query(`INSERT INTO thing (id, label) VALUES ($1, 'kept')`, [id]);
+      // The lock file holds this process's pid, which is alive; a different live pid must be refused.
+      const { writeFileSync } = await import('node:fs');
+      await database.close();
+      writeFileSync(join(dataDir, 'persistence-test', '.pardev.lock'), String(process.ppid));
+      await expect(open()).rejects.toThrow(/in use by process/);
+      rmSync(join(dataDir, 'persistence-test', '.pardev.lock'));
+      database = await open();
+      const rows = await database.dataSource.query(`SELECT label FROM thing WHERE id = $1`, [id]);
+      expect(rows).toEqual([{ label: 'kept' }]);
+    });
 });

@@ -16,10 +16,14 @@ const adminUrl = (serverUrl: string, database = 'postgres'): string => {
  * Creates a fresh database on the TEST_DATABASE_URL server. Refuses any name without `test` in it,
  * so a mistyped URL can never point a test at real data.
  */
-export const createTestDatabase = async (prefix: string, serverUrl = process.env.TEST_DATABASE_URL): Promise<TestDatabase> => {
+export const createTestDatabase = async (
+  prefix: string,
+  serverUrl = process.env.TEST_DATABASE_URL,
+): Promise<TestDatabase> => {
   if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `${prefix}_test_${randomBytes(4).toString('hex')}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
-  if (!name.includes('test')) throw new Error(`refusing to use database ${name}: its name must contain "test"`);
+  if (!name.includes('test'))
+    throw new Error(`refusing to use database ${name}: its name must contain "test"`);
   const admin = new Client({ connectionString: adminUrl(serverUrl) });
   await admin.connect();
   try {
@@ -44,4 +48,5 @@ export const createTestDatabase = async (prefix: string, serverUrl = process.env
 export type DatabaseKind = 'pglite' | 'postgres';
 
 /** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (as in CI). */
-export const databaseKinds = (): DatabaseKind[] => (process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']);
+export const databaseKinds = (): DatabaseKind[] =>
+  process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];

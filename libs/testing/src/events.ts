@@ -18,7 +18,9 @@ export const publishEvent = async <S extends EventSubject>(
   return messageId;
 };
 
-export const aPartnerRegistered = (overrides: Partial<EventOf<'partners.partner.registered.v1'>> = {}): EventOf<'partners.partner.registered.v1'> => ({
+export const aPartnerRegistered = (
+  overrides: Partial<EventOf<'partners.partner.registered.v1'>> = {},
+): EventOf<'partners.partner.registered.v1'> => ({
   partnerId: newId(),
   name: 'Swedish International Development Cooperation Agency',
   acronym: 'Sida',

@@ -16,7 +16,11 @@ export interface PartnerDirectorySuite {
 
 // Embedded broker with PGlite always; NATS with PostgreSQL when CI provides them.
 const combinations = () =>
-  busKinds().flatMap((bus) => databaseKinds().filter((db) => (bus === 'nats') === (db === 'postgres')).map((db) => [bus, db] as const));
+  busKinds().flatMap((bus) =>
+    databaseKinds()
+      .filter((db) => (bus === 'nats') === (db === 'postgres'))
+      .map((db) => [bus, db] as const),
+  );
 
 /**
  * The behaviour every service that keeps a local partner directory from partner events must have:
@@ -51,33 +55,65 @@ export const describePartnerDirectory = ({ service, module, listSubject }: Partn
     });
 
     it('adds a registered partner to the directory', async () => {
-      const event = aPartnerRegistered({ name: 'Danish International Development Agency', acronym: 'Danida', country: 'DK' });
+      const event = aPartnerRegistered({
+        name: 'Danish International Development Agency',
+        acronym: 'Danida',
+        country: 'DK',
+      });
       await publishEvent(client, 'partners.partner.registered.v1', event);
       await appears('danida');
       expect(await named('danida')).toEqual([
-        { id: event.partnerId, name: event.name, acronym: 'Danida', category: 'GOVERNMENT_OECD_DAC', country: 'DK' },
+        {
+          id: event.partnerId,
+          name: event.name,
+          acronym: 'Danida',
+          category: 'GOVERNMENT_OECD_DAC',
+          country: 'DK',
+        },
       ]);
     });
 
     it('applies a redelivered message once and never lets an older version overwrite a newer one', async () => {
-      const v2 = aPartnerRegistered({ name: 'Agence Française de Développement', acronym: 'AFD', country: 'FR', version: 2 });
+      const v2 = aPartnerRegistered({
+        name: 'Agence Française de Développement',
+        acronym: 'AFD',
+        country: 'FR',
+        version: 2,
+      });
       const messageId = await publishEvent(client, 'partners.partner.registered.v1', v2);
       await publishEvent(client, 'partners.partner.registered.v1', v2, messageId);
       await publishEvent(client, 'partners.partner.registered.v1', { ...v2, name: 'Stale name', version: 1 });
-      await publishEvent(client, 'partners.partner.registered.v1', aPartnerRegistered({ name: 'Marker partner after AFD' }));
+      await publishEvent(
+        client,
+        'partners.partner.registered.v1',
+        aPartnerRegistered({ name: 'Marker partner after AFD' }),
+      );
       await appears('marker partner after afd');
 
-      expect(await named('Agence Française')).toEqual([expect.objectContaining({ id: v2.partnerId, name: v2.name })]);
-      const inbox = await booted.app.get(DataSource).query(`SELECT count(*)::int AS n FROM inbox WHERE message_id = $1`, [messageId]);
+      expect(await named('Agence Française')).toEqual([
+        expect.objectContaining({ id: v2.partnerId, name: v2.name }),
+      ]);
+      const inbox = await booted.app
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS n FROM inbox WHERE message_id = $1`, [messageId]);
       expect(inbox[0].n).toBe(1);
     });
 
     it('dead-letters an event that breaks its contract, with the field and the rule, and keeps consuming', async () => {
-      const broken = { ...aPartnerRegistered({ name: 'Broken partner' }), category: 'DONOR' } as unknown as ReturnType<typeof aPartnerRegistered>;
+      const broken = {
+        ...aPartnerRegistered({ name: 'Broken partner' }),
+        category: 'DONOR',
+      } as unknown as ReturnType<typeof aPartnerRegistered>;
       const messageId = await publishEvent(client, 'partners.partner.registered.v1', broken);
-      await publishEvent(client, 'partners.partner.registered.v1', aPartnerRegistered({ name: 'Partner after the broken one' }));
+      await publishEvent(
+        client,
+        'partners.partner.registered.v1',
+        aPartnerRegistered({ name: 'Partner after the broken one' }),
+      );
       await appears('after the broken one');
-      const [letter] = await booted.app.get(DataSource).query(`SELECT reason FROM dead_letter WHERE message_id = $1`, [messageId]);
+      const [letter] = await booted.app
+        .get(DataSource)
+        .query(`SELECT reason FROM dead_letter WHERE message_id = $1`, [messageId]);
       expect(letter.reason).toMatch(/invalid payload: category: invalid_value/);
       expect(await named('Broken partner')).toEqual([]);
     });

@@ -32,7 +32,10 @@ export const serviceEnvironment = async (
 
 /** Boots a service module in this process, with its bus handlers live (no HTTP port). */
 export const bootService = async (module: DynamicModule): Promise<BootedService> => {
-  const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { logger: ['error', 'warn'], abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
   app.connectMicroservice({ strategy: app.get(BusServer) }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.init();

@@ -57,7 +57,9 @@ const tags: Record<AppName, string> = {
 const main = async (): Promise<void> => {
   const started = Date.now();
   const busUrl = production ? (env.BUS_URL ?? 'nats://127.0.0.1:4222') : env.BUS_URL;
-  const databaseUrls = production ? await prepareDatabases(env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres') : {};
+  const databaseUrls = production
+    ? await prepareDatabases(env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres')
+    : {};
   const seedDemoData = env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === 'true' : !production;
   const firstAdmin: string[] = [];
 
@@ -76,7 +78,8 @@ const main = async (): Promise<void> => {
       const text = line.trim();
       // The gateway's first-admin block is repeated once, below the ready line, where it is seen.
       if (/^(First admin created|Password \(shown once\))/.test(text)) firstAdmin.push(text);
-      else if (text !== '' && !/^(=+|Keep it now:.*)$/.test(text)) process.stdout.write(`[${tags[app]}] ${line}\n`);
+      else if (text !== '' && !/^(=+|Keep it now:.*)$/.test(text))
+        process.stdout.write(`[${tags[app]}] ${line}\n`);
     },
   });
 
@@ -110,7 +113,11 @@ const main = async (): Promise<void> => {
     `  Mode: ${production ? `production (${busUrl}, PostgreSQL)` : `embedded (broker ${system.busUrl}, PGlite in ${env.DATA_DIR})`}`,
   ];
   if (firstAdmin.length > 0) {
-    lines.push('', '  Sign in with the first admin account (this password is shown only once):', ...firstAdmin.map((l) => `    ${l}`));
+    lines.push(
+      '',
+      '  Sign in with the first admin account (this password is shown only once):',
+      ...firstAdmin.map((l) => `    ${l}`),
+    );
   } else if (env.ADMIN_EMAIL) {
     lines.push('', `  Sign in as ${env.ADMIN_EMAIL} with ADMIN_PASSWORD.`);
   } else {

@@ -8,12 +8,19 @@ export class PartnerOptionsHandler {
   constructor(private readonly options: PartnerOptionsRepository) {}
 
   @OnEvent('partners.partner.registered.v1')
-  async onPartnerRegistered(event: EventOf<'partners.partner.registered.v1'>, { manager }: EventContext): Promise<void> {
+  async onPartnerRegistered(
+    event: EventOf<'partners.partner.registered.v1'>,
+    { manager }: EventContext,
+  ): Promise<void> {
     await this.options.upsert(manager, event);
   }
 
   @OnRequest('agreements.partner-option.list')
-  async list({ q, page, pageSize }: ParsedRequestOf<'agreements.partner-option.list'>): Promise<PartnerOptionPage> {
+  async list({
+    q,
+    page,
+    pageSize,
+  }: ParsedRequestOf<'agreements.partner-option.list'>): Promise<PartnerOptionPage> {
     const { items, total } = await this.options.search(q, page, pageSize);
     return {
       items: items.map(({ id, name, acronym, category, country }) => ({

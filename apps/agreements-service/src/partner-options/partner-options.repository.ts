@@ -22,9 +22,14 @@ export class PartnerOptionsRepository {
     );
   }
 
-  async search(q: string | undefined, page: number, pageSize: number): Promise<{ items: PartnerOptionEntity[]; total: number }> {
+  async search(
+    q: string | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: PartnerOptionEntity[]; total: number }> {
     const query = this.dataSource.getRepository(PartnerOptionEntity).createQueryBuilder('o');
-    if (q) query.where('(o.name ILIKE :pattern OR o.acronym ILIKE :pattern)', { pattern: `%${escapeLike(q)}%` });
+    if (q)
+      query.where('(o.name ILIKE :pattern OR o.acronym ILIKE :pattern)', { pattern: `%${escapeLike(q)}%` });
     const [items, total] = await query
       .orderBy('lower(o.name)', 'ASC')
       .addOrderBy('o.id', 'ASC')

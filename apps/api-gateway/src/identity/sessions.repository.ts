@@ -16,7 +16,11 @@ export class SessionsRepository {
 
   // On every authenticated request: one query (findOne with a relation would add a DISTINCT pre-query).
   findWithUser(id: string): Promise<SessionEntity | null> {
-    return this.sessions.createQueryBuilder('s').innerJoinAndSelect('s.user', 'u').where('s.id = :id', { id }).getOne();
+    return this.sessions
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.user', 'u')
+      .where('s.id = :id', { id })
+      .getOne();
   }
 
   /** Moves last_seen_at forward unless another request (or replica) already did within the interval. */

@@ -20,7 +20,9 @@ export class PartnerTable1764230500000 implements MigrationInterface {
         updated_by text NOT NULL
       )`);
     // Two records for one organisation is the commonest registry error: same name in the same country.
-    await db.query(`CREATE UNIQUE INDEX partner_name_country_uq ON partner (lower(name), coalesce(country, ''))`);
+    await db.query(
+      `CREATE UNIQUE INDEX partner_name_country_uq ON partner (lower(name), coalesce(country, ''))`,
+    );
     // Substring search on name and acronym (ILIKE '%…%') uses these trigram indexes.
     await db.query(`CREATE INDEX partner_name_trgm_idx ON partner USING gin (name gin_trgm_ops)`);
     await db.query(`CREATE INDEX partner_acronym_trgm_idx ON partner USING gin (acronym gin_trgm_ops)`);

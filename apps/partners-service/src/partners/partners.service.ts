@@ -34,7 +34,12 @@ export class PartnersService {
           updatedBy: actor,
         });
         const partner = toPartner(await this.partners.insert(manager, entity));
-        await this.outbox.publish(manager, 'partners.partner.registered.v1', toPartnerRegistered(partner), cause);
+        await this.outbox.publish(
+          manager,
+          'partners.partner.registered.v1',
+          toPartnerRegistered(partner),
+          cause,
+        );
         return partner;
       });
     } catch (error) {

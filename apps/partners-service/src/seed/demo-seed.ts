@@ -21,7 +21,10 @@ export class DemoSeed implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.enabled || (await this.repository.count()) > 0) return;
-    const cause: Envelope = { ...causedBy('partners-service'), actor: { userId: 'demo-seed', roles: ['admin'] } };
+    const cause: Envelope = {
+      ...causedBy('partners-service'),
+      actor: { userId: 'demo-seed', roles: ['admin'] },
+    };
     for (const raw of demoPartners) {
       await this.partners.register(RegisterPartnerRequestSchema.parse(raw), cause);
     }

@@ -8,15 +8,30 @@ export class PartnerDirectoryHandler {
   constructor(private readonly directory: PartnerDirectoryRepository) {}
 
   @OnEvent('partners.partner.registered.v1')
-  async onPartnerRegistered(event: EventOf<'partners.partner.registered.v1'>, { manager }: EventContext): Promise<void> {
+  async onPartnerRegistered(
+    event: EventOf<'partners.partner.registered.v1'>,
+    { manager }: EventContext,
+  ): Promise<void> {
     await this.directory.upsert(manager, event);
   }
 
   @OnRequest('results.partner-directory.list')
-  async list({ q, page, pageSize }: ParsedRequestOf<'results.partner-directory.list'>): Promise<ResponseOf<'results.partner-directory.list'>> {
+  async list({
+    q,
+    page,
+    pageSize,
+  }: ParsedRequestOf<'results.partner-directory.list'>): Promise<
+    ResponseOf<'results.partner-directory.list'>
+  > {
     const { items, total } = await this.directory.search(q, page, pageSize);
     return {
-      items: items.map(({ id, name, acronym, category, country }) => ({ id, name, acronym, category: category as PartnerCategory, country })),
+      items: items.map(({ id, name, acronym, category, country }) => ({
+        id,
+        name,
+        acronym,
+        category: category as PartnerCategory,
+        country,
+      })),
       total,
       page,
       pageSize,

@@ -22,9 +22,14 @@ export class PartnerDirectoryRepository {
     );
   }
 
-  async search(q: string | undefined, page: number, pageSize: number): Promise<{ items: DirectoryPartnerEntity[]; total: number }> {
+  async search(
+    q: string | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: DirectoryPartnerEntity[]; total: number }> {
     const query = this.dataSource.getRepository(DirectoryPartnerEntity).createQueryBuilder('d');
-    if (q) query.where('(d.name ILIKE :pattern OR d.acronym ILIKE :pattern)', { pattern: `%${escapeLike(q)}%` });
+    if (q)
+      query.where('(d.name ILIKE :pattern OR d.acronym ILIKE :pattern)', { pattern: `%${escapeLike(q)}%` });
     const [items, total] = await query
       .orderBy('lower(d.name)', 'ASC')
       .addOrderBy('d.id', 'ASC')

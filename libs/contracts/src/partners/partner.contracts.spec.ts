@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { toFieldErrors } from '../common/problem';
 import { ListPartnersQuerySchema, RegisterPartnerRequestSchema } from './partner.contracts';
 
-const valid = { name: 'Swiss Agency for Development and Cooperation', acronym: 'SDC', organisationType: '10', category: 'GOVERNMENT_OECD_DAC', country: 'CH' };
+const valid = {
+  name: 'Swiss Agency for Development and Cooperation',
+  acronym: 'SDC',
+  organisationType: '10',
+  category: 'GOVERNMENT_OECD_DAC',
+  country: 'CH',
+};
 
 describe('RegisterPartnerRequestSchema', () => {
   it('accepts a complete partner and trims text', () => {
@@ -10,12 +16,21 @@ describe('RegisterPartnerRequestSchema', () => {
   });
 
   it('treats an absent acronym or country as null', () => {
-    const parsed = RegisterPartnerRequestSchema.parse({ name: 'UNDP', organisationType: '40', category: 'UN_ENTITY' });
+    const parsed = RegisterPartnerRequestSchema.parse({
+      name: 'UNDP',
+      organisationType: '40',
+      category: 'UN_ENTITY',
+    });
     expect(parsed).toMatchObject({ acronym: null, country: null });
   });
 
   it('names each bad field and the rule it breaks', () => {
-    const result = RegisterPartnerRequestSchema.safeParse({ name: '', organisationType: '99', category: 'DONOR', country: 'ch' });
+    const result = RegisterPartnerRequestSchema.safeParse({
+      name: '',
+      organisationType: '99',
+      category: 'DONOR',
+      country: 'ch',
+    });
     expect(result.success).toBe(false);
     const errors = toFieldErrors(result.error!);
     expect(errors.map((e) => e.field).sort()).toEqual(['category', 'country', 'name', 'organisationType']);
@@ -24,12 +39,16 @@ describe('RegisterPartnerRequestSchema', () => {
 
   it('refuses a country code that is not in ISO 3166-1', () => {
     const result = RegisterPartnerRequestSchema.safeParse({ ...valid, country: 'XX' });
-    expect(toFieldErrors(result.error!)).toEqual([expect.objectContaining({ field: 'country', message: 'is not a country in the ISO 3166-1 list' })]);
+    expect(toFieldErrors(result.error!)).toEqual([
+      expect.objectContaining({ field: 'country', message: 'is not a country in the ISO 3166-1 list' }),
+    ]);
   });
 
   it('requires a country for a government partner', () => {
     const result = RegisterPartnerRequestSchema.safeParse({ ...valid, country: null });
-    expect(toFieldErrors(result.error!)).toEqual([expect.objectContaining({ field: 'country', rule: 'custom' })]);
+    expect(toFieldErrors(result.error!)).toEqual([
+      expect.objectContaining({ field: 'country', rule: 'custom' }),
+    ]);
   });
 });
 

@@ -22,7 +22,9 @@ const trimmed = (max: number) => z.string().trim().min(1, { message: 'is require
 
 const partnerFields = z.object({
   name: trimmed(200),
-  acronym: trimmed(30).nullish().transform((v) => v ?? null),
+  acronym: trimmed(30)
+    .nullish()
+    .transform((v) => v ?? null),
   organisationType: OrganisationTypeSchema,
   category: PartnerCategorySchema,
   country: CountryCodeSchema.nullish().transform((v) => v ?? null),

@@ -2,7 +2,12 @@ import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import type { DataSource } from 'typeorm';
 import { lastValueFrom } from 'rxjs';
-import { EventProcessor, defaultRetryPolicy, type EventHandlerFn, type RetryPolicy } from '../event-processor';
+import {
+  EventProcessor,
+  defaultRetryPolicy,
+  type EventHandlerFn,
+  type RetryPolicy,
+} from '../event-processor';
 import { processRequest, type RequestHandlerFn } from '../request-processor';
 import type { Subscription, Transport } from '../transports/transport';
 
@@ -69,14 +74,19 @@ export class BusServer extends Server implements CustomTransportStrategy {
       this.subscriptions.push(
         await this.transport.serve(pattern, this.options.service, (message) =>
           processRequest(message, run, (error, envelope) =>
-            this.log.error(`${pattern} failed [correlation ${envelope.correlationId}]`, (error as Error)?.stack),
+            this.log.error(
+              `${pattern} failed [correlation ${envelope.correlationId}]`,
+              (error as Error)?.stack,
+            ),
           ),
         ),
       );
     }
     if (eventHandlers.size === 0) return;
     const retry = this.options.retry ?? defaultRetryPolicy;
-    const processor = new EventProcessor(this.dataSource, this.options.service, eventHandlers, retry, (m) => this.log.warn(m));
+    const processor = new EventProcessor(this.dataSource, this.options.service, eventHandlers, retry, (m) =>
+      this.log.warn(m),
+    );
     this.subscriptions.push(
       await this.transport.consume(
         {

@@ -20,13 +20,20 @@ const bindParameters = (target: object, key: string | symbol): void => {
   Ctx()(target, key, 1);
 };
 
-type RequestMethod<S extends RequestSubject> = (payload: ParsedRequestOf<S>, context: RequestContext) => Promise<ResponseOf<S>>;
+type RequestMethod<S extends RequestSubject> = (
+  payload: ParsedRequestOf<S>,
+  context: RequestContext,
+) => Promise<ResponseOf<S>>;
 type EventMethod<S extends EventSubject> = (payload: EventOf<S>, context: EventContext) => Promise<void>;
 
 /** Answers a query or command from the registry; the method's types must match the contract. */
 export const OnRequest =
   <S extends RequestSubject>(subject: S) =>
-  <M extends RequestMethod<S>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
+  <M extends RequestMethod<S>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<M>,
+  ): void => {
     applyDecorators(MessagePattern(subject), UseFilters(PassThroughRpcFilter))(target, key, descriptor);
     bindParameters(target, key);
   };
@@ -34,7 +41,11 @@ export const OnRequest =
 /** Handles an event from the registry, exactly once per message, inside the inbox transaction. */
 export const OnEvent =
   <S extends EventSubject>(subject: S) =>
-  <M extends EventMethod<S>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
+  <M extends EventMethod<S>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<M>,
+  ): void => {
     applyDecorators(EventPattern(subject), UseFilters(PassThroughRpcFilter))(target, key, descriptor);
     bindParameters(target, key);
   };

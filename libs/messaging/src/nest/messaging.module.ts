@@ -58,14 +58,17 @@ export class MessagingModule {
         {
           provide: TRANSPORT,
           useFactory: async () => {
-            const transport = createTransport(options.busUrl, options.service, { namespace: options.namespace });
+            const transport = createTransport(options.busUrl, options.service, {
+              namespace: options.namespace,
+            });
             await transport.connect();
             return transport;
           },
         },
         {
           provide: MessageBus,
-          useFactory: (transport: Transport) => new MessageBus(transport, options.service, options.requestTimeoutMs),
+          useFactory: (transport: Transport) =>
+            new MessageBus(transport, options.service, options.requestTimeoutMs),
           inject: [TRANSPORT],
         },
         { provide: Outbox, useValue: new Outbox(options.service) },
@@ -74,14 +77,16 @@ export class MessagingModule {
           useFactory: (database: Database, transport: Transport) => {
             const log = new Logger('Outbox');
             return new OutboxRelay(database, transport, {
-              onError: (error) => log.warn(`relay failed, will retry: ${(error as Error)?.message ?? String(error)}`),
+              onError: (error) =>
+                log.warn(`relay failed, will retry: ${(error as Error)?.message ?? String(error)}`),
             });
           },
           inject: [DATABASE, TRANSPORT],
         },
         {
           provide: BusServer,
-          useFactory: (transport: Transport, dataSource: DataSource) => new BusServer(transport, dataSource, { service: options.service }),
+          useFactory: (transport: Transport, dataSource: DataSource) =>
+            new BusServer(transport, dataSource, { service: options.service }),
           inject: [TRANSPORT, DataSource],
         },
         MessagingLifecycle,

@@ -1,4 +1,15 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, Injectable, Logger, Res, type DynamicModule, type LogLevel } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Injectable,
+  Logger,
+  Res,
+  type DynamicModule,
+  type LogLevel,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { HealthReport } from '@pardev/contracts';
@@ -18,7 +29,10 @@ export const ServiceEnvSchema = z.object({
     .regex(/^[a-z0-9]{1,16}$/, { message: 'must be 1-16 lower-case letters or digits' })
     .optional()
     .describe('Isolates subjects, streams and consumers under a prefix (tests sharing one NATS server)'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+    .optional(),
   DATA_DIR: z.string().optional(),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
@@ -26,7 +40,10 @@ export const ServiceEnvSchema = z.object({
 export type ServiceEnv = z.infer<typeof ServiceEnvSchema>;
 
 /** Parses `env` with `schema`; on failure prints every bad variable and its rule, then exits. */
-export const parseEnv = <S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> => {
+export const parseEnv = <S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.output<S> => {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
@@ -35,7 +52,8 @@ export const parseEnv = <S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv 
   process.exit(78); // EX_CONFIG
 };
 
-export const levelsFrom = (level: string): LogLevel[] => logLevels.slice(0, logLevels.indexOf(level as LogLevel) + 1);
+export const levelsFrom = (level: string): LogLevel[] =>
+  logLevels.slice(0, logLevels.indexOf(level as LogLevel) + 1);
 
 @Injectable()
 export class ServiceHealth {
@@ -51,7 +69,11 @@ export class ServiceHealth {
       .then(() => 'up' as const)
       .catch(() => 'down' as const);
     const bus = this.transport.isConnected() ? ('up' as const) : ('down' as const);
-    return { service: this.service, status: database === 'up' && bus === 'up' ? 'ok' : 'degraded', checks: { database, bus } };
+    return {
+      service: this.service,
+      status: database === 'up' && bus === 'up' ? 'ok' : 'degraded',
+      checks: { database, bus },
+    };
   }
 }
 
@@ -69,7 +91,10 @@ export class ServiceHealthController {
   }
 }
 
-export const serviceHealthProviders = (service: string) => [{ provide: 'SERVICE_NAME', useValue: service }, ServiceHealth];
+export const serviceHealthProviders = (service: string) => [
+  { provide: 'SERVICE_NAME', useValue: service },
+  ServiceHealth,
+];
 
 export interface RunServiceOptions {
   readonly service: string;

@@ -18,7 +18,8 @@ import {
 } from './index';
 
 // Adapter-specific behaviour is defined only for the adapters that have it, so nothing shows as skipped.
-const itIf = (condition: boolean): typeof it => (condition ? it : ((() => undefined) as unknown as typeof it));
+const itIf = (condition: boolean): typeof it =>
+  condition ? it : ((() => undefined) as unknown as typeof it);
 
 // One contract, two buses: the embedded broker always; NATS/JetStream when TEST_NATS_URL is set.
 

@@ -65,7 +65,11 @@ export interface Transport {
   /** Core request-reply. Rejects with TransportTimeoutError or NoRespondersError. */
   request(subject: string, body: string, headers: Headers, timeoutMs: number): Promise<InboundMessage>;
   /** Serves requests on `subject`; replicas sharing `queue` share the load (each request answered once). */
-  serve(subject: string, queue: string, handler: (message: InboundMessage) => Promise<Reply>): Promise<Subscription>;
+  serve(
+    subject: string,
+    queue: string,
+    handler: (message: InboundMessage) => Promise<Reply>,
+  ): Promise<Subscription>;
 
   /**
    * Durable publish of an event. Resolves only once the broker has taken responsibility for it.
@@ -76,7 +80,10 @@ export interface Transport {
    * Durable consumer: receives every event on `subjects` published since it was first created, including
    * those published while it was down. Deliveries are handed to `handler` one at a time, in order.
    */
-  consume(options: DurableConsumerOptions, handler: (delivery: Delivery) => Promise<void>): Promise<Subscription>;
+  consume(
+    options: DurableConsumerOptions,
+    handler: (delivery: Delivery) => Promise<void>,
+  ): Promise<Subscription>;
 
   /** Drains and closes. Safe to call twice. */
   close(): Promise<void>;
