@@ -46,7 +46,13 @@ const openPglite = async (options: DatabaseOptions): Promise<Database> => {
   const directory = pgliteDirectory(options);
   const release = directory === 'memory://' ? () => undefined : acquireDirectoryLock(directory);
   try {
-    const pglite = await PGlite.create({ dataDir: directory, extensions: { pg_trgm } });
+    const pglite = await PGlite.create({
+      dataDir: directory,
+      extensions: { pg_trgm },
+      // PGlite's 128 MB of shared buffers live in WASM memory, which never shrinks: one service's
+      // data fits in 16 MB (measured: ~330 → ~165 MB resident on reopen), and the OS caches the files.
+      postgresqlconf: ['shared_buffers=16MB'],
+    });
     const pgConfig = createPgConfig(pglite);
     // One connection: PGlite is a single session, and a pool would interleave transactions.
     const dataSource = new DataSource({
