@@ -2,4 +2,3 @@ export * from './databases';
 export * from './buses';
 export * from './services';
 export * from './events';
-export * from './partner-directory.suite';

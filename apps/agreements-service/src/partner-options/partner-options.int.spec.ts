@@ -1,4 +1,4 @@
-import { describePartnerDirectory } from '@pardev/testing';
+import { describePartnerDirectory } from '@pardev/testing/suites';
 import { AppModule } from '../app.module';
 import { AgreementsEnvSchema } from '../config';
 

@@ -2,10 +2,10 @@ import type { DynamicModule } from '@nestjs/common';
 import { MessageBus, createTransport, type Transport } from '@pardev/messaging';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { busKinds, startTestBus, type TestBus } from './buses';
-import { databaseKinds } from './databases';
-import { aPartnerRegistered, publishEvent, waitFor } from './events';
-import { bootService, serviceEnvironment, type BootedService, type ServiceEnvironment } from './services';
+import { busKinds, startTestBus, type TestBus } from '../buses';
+import { databaseKinds } from '../databases';
+import { aPartnerRegistered, publishEvent, waitFor } from '../events';
+import { bootService, serviceEnvironment, type BootedService, type ServiceEnvironment } from '../services';
 
 export interface PartnerDirectorySuite {
   /** e.g. `agreements-service`. */
