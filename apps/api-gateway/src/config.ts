@@ -72,6 +72,15 @@ export const GatewayEnvSchema = z
       .max(24 * 30)
       .default(12)
       .describe('absolute lifetime of a session, in hours'),
+    SESSION_CACHE_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(60_000)
+      .default(2_000)
+      .describe(
+        'how long a checked session is trusted without asking the database (logout elsewhere takes up to this long); 0 disables',
+      ),
     DEMO_DATA: flag('false').describe(
       'true: the admin shows a "demo data" notice (reported by GET /api/v1/meta)',
     ),

@@ -14,6 +14,7 @@ import {
 } from './identity.rules';
 import { createDummyHash, hashPassword, verifyPassword } from './password';
 import type { Principal } from './principal';
+import { SessionCache } from './session-cache';
 import { SessionEntity } from './session.entity';
 import { looksLikeSessionToken, newSessionToken, sessionIdOf } from './session-token';
 import { SessionsRepository } from './sessions.repository';
@@ -40,12 +41,15 @@ const isUniqueViolation = (error: unknown): boolean =>
 @Injectable()
 export class IdentityService implements OnModuleInit {
   private dummyHash: Promise<string> | undefined;
+  private readonly recentSessions: SessionCache;
 
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {}
+  ) {
+    this.recentSessions = new SessionCache(config.SESSION_CACHE_MS);
+  }
 
   // Computed up front so the first unknown-e-mail login is not the one slow request.
   async onModuleInit(): Promise<void> {
@@ -75,6 +79,7 @@ export class IdentityService implements OnModuleInit {
   }
 
   async logout(sessionId: string): Promise<void> {
+    this.recentSessions.delete(sessionId);
     await this.sessions.delete(sessionId);
   }
 
@@ -82,6 +87,8 @@ export class IdentityService implements OnModuleInit {
   async authenticate(token: string | undefined): Promise<Principal> {
     if (!looksLikeSessionToken(token)) throw unauthenticated();
     const sessionId = sessionIdOf(token);
+    const cached = this.recentSessions.get(sessionId, Date.now());
+    if (cached) return cached;
     const session = await this.sessions.findWithUser(sessionId);
     if (!session?.user) throw unauthenticated();
     const now = new Date();
@@ -93,7 +100,9 @@ export class IdentityService implements OnModuleInit {
     if (needsTouch(session.lastSeenAt, now)) {
       await this.sessions.touch(sessionId, now, new Date(now.getTime() - TOUCH_INTERVAL_MS));
     }
-    return { user: toSessionUser(session.user), sessionId };
+    const principal = { user: toSessionUser(session.user), sessionId };
+    this.recentSessions.set(sessionId, principal, session.expiresAt.getTime(), now.getTime());
+    return principal;
   }
 
   async hasUsers(): Promise<boolean> {
