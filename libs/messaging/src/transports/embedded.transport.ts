@@ -10,6 +10,15 @@ import {
   type Subscription,
   type Transport,
 } from './transport';
+import {
+  HANDLER_FAILED_REPLY,
+  RETRY_AFTER_THROW_MS,
+  describeError,
+  runHandler,
+  settlesWithin,
+  sleep,
+  type Outcome,
+} from './delivery';
 
 export interface EmbeddedTransportOptions {
   /** How long close() / unsubscribe() wait for a running handler before giving up on it (it is then redelivered). */
@@ -30,7 +39,6 @@ const EVENT_PREFIX = 'evt';
 const DEAD_LETTER_PREFIX = 'deadletter';
 const REPLY_TO = 'x-reply-to';
 const REQUEST_ID = 'x-request-id';
-const RETRY_AFTER_THROW_MS = 1_000;
 
 const TOKEN = /^[A-Za-z0-9_-]+$/;
 
@@ -124,29 +132,6 @@ const withoutTransportHeaders = (headers: Headers): Headers => {
   return rest;
 };
 
-const describeError = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-
-const sleep = (ms: number, abort: Promise<void>): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    void abort.then(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-
-/** Resolves with `true` when `promise` settles within `ms`, `false` otherwise. */
-const settlesWithin = (promise: Promise<unknown>, ms: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    const done = (): void => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    void promise.then(done, done);
-  });
-
 const withTimeout = <T>(promise: Promise<T>, ms: number, message: string): Promise<T> =>
   new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(message)), ms);
@@ -199,13 +184,6 @@ const firstConnect = (client: MqttClient, url: string, timeoutMs: number): Promi
     client.on('close', onClose);
     client.connect();
   });
-
-// The failure reply when a request handler throws: shaped like the messaging layer's reply frame
-// so the caller sees an INTERNAL error at once instead of waiting for its timeout.
-const HANDLER_FAILED_REPLY: Reply = {
-  headers: { 'x-transport-error': 'handler-failed' },
-  body: JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'the responder failed' } }),
-};
 
 interface PendingRequest {
   readonly subject: string;
@@ -522,11 +500,6 @@ export class EmbeddedTransport implements Transport {
   }
 }
 
-type Outcome =
-  | { kind: 'ack' }
-  | { kind: 'nak'; delayMs: number; reason: string }
-  | { kind: 'dead-letter'; reason: string };
-
 interface ConsumerHost {
   readonly topics: Topics;
   readonly connectTimeoutMs: number;
@@ -715,33 +688,17 @@ class DurableMqttConsumer {
       return settling;
     };
 
-    const delivery: Delivery = {
+    await runHandler(this.handler, {
       subject,
       headers: frame.headers,
       body: frame.body,
       attempt,
-      ack: () => settle({ kind: 'ack' }),
-      nak: (delayMs) => settle({ kind: 'nak', delayMs, reason: 'the handler asked for a retry' }),
-      deadLetter: (reason) => settle({ kind: 'dead-letter', reason }),
-    };
-
-    try {
-      await this.handler(delivery);
-    } catch (error) {
-      if (outcome) this.host.report(error, `handler for ${subject} threw after settling`);
-      else
-        await settle({
-          kind: 'nak',
-          delayMs: RETRY_AFTER_THROW_MS,
-          reason: `the handler failed: ${describeError(error)}`,
-        }).catch(() => undefined);
-    }
-    if (!outcome && !this.stopped && attempt >= maxDeliver) {
-      await settle({
-        kind: 'dead-letter',
-        reason: `not acknowledged after ${attempt} deliveries (max ${maxDeliver})`,
-      }).catch(() => undefined);
-    }
+      maxDeliver,
+      settle,
+      isSettled: () => outcome !== undefined,
+      isStopped: () => this.stopped,
+      report: (error, context) => this.host.report(error, context),
+    });
     try {
       await settling;
     } catch (error) {

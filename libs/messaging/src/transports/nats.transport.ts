@@ -30,6 +30,14 @@ import {
   type Subscription,
   type Transport,
 } from './transport';
+import {
+  HANDLER_FAILED_REPLY,
+  describeError,
+  runHandler,
+  settlesWithin,
+  sleep,
+  type Outcome,
+} from './delivery';
 
 export interface NatsTransportOptions {
   /** How long close() / unsubscribe() wait for a running handler before giving up on it (it is then redelivered). */
@@ -50,7 +58,6 @@ const DUPLICATE_WINDOW_MS = 2 * 60_000;
 // client ages towards ack_wait without being worked on (it would then be redelivered as a duplicate).
 const PULL_BATCH = 1;
 const RESTART_DELAY_MS = 1_000;
-const RETRY_AFTER_THROW_MS = 1_000;
 
 // JetStream API error codes (nats-server/server/errors.json).
 const JS_STREAM_NOT_FOUND = 10059;
@@ -103,51 +110,11 @@ const fromNatsHeaders = (natsHeaders: MsgHdrs | undefined): Headers => {
 const jsErrorCode = (error: unknown): number | undefined =>
   (error as { api_error?: { err_code?: number } } | undefined)?.api_error?.err_code;
 
-const describeError = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-
-const sleep = (ms: number, abort: Promise<void>): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    void abort.then(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-
-/** Resolves with `true` when `promise` settles within `ms`, `false` otherwise. */
-const settlesWithin = (promise: Promise<unknown>, ms: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    void promise.then(
-      () => {
-        clearTimeout(timer);
-        resolve(true);
-      },
-      () => {
-        clearTimeout(timer);
-        resolve(true);
-      },
-    );
-  });
-
-// The failure reply when a request handler throws: shaped like the messaging layer's reply frame
-// so the caller sees an INTERNAL error at once instead of waiting for its timeout.
-const HANDLER_FAILED_REPLY: Reply = {
-  headers: { 'x-transport-error': 'handler-failed' },
-  body: JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'the responder failed' } }),
-};
-
 interface Session {
   readonly connection: NatsConnection;
   readonly jetstream: JetStreamClient;
   readonly manager: JetStreamManager;
 }
-
-type Outcome =
-  | { kind: 'ack' }
-  | { kind: 'nak'; delayMs: number; reason: string }
-  | { kind: 'dead-letter'; reason: string };
 
 /**
  * Production bus: NATS core request-reply for queries and commands, JetStream for events.
@@ -654,34 +621,17 @@ class ConsumerLoop {
       return settling;
     };
 
-    const delivery: Delivery = {
+    await runHandler(this.handler, {
       subject,
       headers: fromNatsHeaders(message.headers),
       body: message.string(),
       attempt,
-      ack: () => settle({ kind: 'ack' }),
-      nak: (delayMs) => settle({ kind: 'nak', delayMs, reason: 'the handler asked for a retry' }),
-      deadLetter: (reason) => settle({ kind: 'dead-letter', reason }),
-    };
-
-    try {
-      await this.handler(delivery);
-    } catch (error) {
-      if (outcome) this.host.report(error, `handler for ${subject} threw after settling`);
-      else
-        await settle({
-          kind: 'nak',
-          delayMs: RETRY_AFTER_THROW_MS,
-          reason: `the handler failed: ${describeError(error)}`,
-        }).catch(() => undefined);
-    }
-    if (!outcome && !this.stopped && attempt >= maxDeliver) {
-      // The bus will not deliver it again: park it instead of losing it silently.
-      await settle({
-        kind: 'dead-letter',
-        reason: `not acknowledged after ${attempt} deliveries (max ${maxDeliver})`,
-      }).catch(() => undefined);
-    }
+      maxDeliver,
+      settle,
+      isSettled: () => outcome !== undefined,
+      isStopped: () => this.stopped,
+      report: (error, context) => this.host.report(error, context),
+    });
     await settling?.catch((error) => this.host.report(error, `settling ${subject} for ${durable}`));
   }
 
