@@ -8,15 +8,12 @@ import {
   RetentionPolicy,
   StorageType,
   connect,
-  headers as createNatsHeaders,
   nanos,
   type ConsumerConfig,
-  type ConsumerMessages,
   type JetStreamClient,
   type JetStreamManager,
   type JsMsg,
   type Msg,
-  type MsgHdrs,
   type NatsConnection,
 } from 'nats';
 import {
@@ -30,14 +27,9 @@ import {
   type Subscription,
   type Transport,
 } from './transport';
-import {
-  HANDLER_FAILED_REPLY,
-  describeError,
-  runHandler,
-  settlesWithin,
-  sleep,
-  type Outcome,
-} from './delivery';
+import { HANDLER_FAILED_REPLY, describeError, settlesWithin } from './delivery';
+import { ConsumerLoop, type LoopHost } from './nats-consumer';
+import { fromNatsHeaders, toNatsHeaders } from './nats-headers';
 
 export interface NatsTransportOptions {
   /** How long close() / unsubscribe() wait for a running handler before giving up on it (it is then redelivered). */
@@ -54,11 +46,6 @@ export interface NatsTransportOptions {
 const DEAD_LETTER_STREAM = 'DEAD_LETTERS';
 const DEAD_LETTER_PREFIX = 'deadletter';
 const DUPLICATE_WINDOW_MS = 2 * 60_000;
-// Pull one message at a time: the handler runs sequentially, and every message buffered in the
-// client ages towards ack_wait without being worked on (it would then be redelivered as a duplicate).
-const PULL_BATCH = 1;
-const RESTART_DELAY_MS = 1_000;
-
 // JetStream API error codes (nats-server/server/errors.json).
 const JS_STREAM_NOT_FOUND = 10059;
 const JS_CONSUMER_NOT_FOUND = 10014;
@@ -85,26 +72,6 @@ const assertRequestSubject = (subject: string): void => {
 
 const assertToken = (value: string, what: string): void => {
   if (!TOKEN.test(value)) throw new Error(`${what} "${value}" may only contain letters, digits, "_" and "-"`);
-};
-
-const toNatsHeaders = (record: Headers): MsgHdrs | undefined => {
-  const entries = Object.entries(record);
-  if (entries.length === 0) return undefined;
-  const result = createNatsHeaders();
-  // NATS headers are line-based: a CR or LF inside a value would corrupt the message.
-  for (const [key, value] of entries) result.set(key, value.replace(/[\r\n]+/g, ' '));
-  return result;
-};
-
-const fromNatsHeaders = (natsHeaders: MsgHdrs | undefined): Headers => {
-  const result: Headers = {};
-  if (!natsHeaders) return result;
-  for (const key of natsHeaders.keys()) {
-    // JetStream's own headers (Nats-Msg-Id, …) are bus plumbing, not part of our envelope.
-    if (key.toLowerCase().startsWith('nats-')) continue;
-    result[key] = natsHeaders.get(key);
-  }
-  return result;
 };
 
 const jsErrorCode = (error: unknown): number | undefined =>
@@ -525,137 +492,5 @@ export class NatsTransport implements Transport {
 
   private liveManager(): JetStreamManager {
     return this.liveSession().manager;
-  }
-}
-
-interface LoopHost {
-  jetstream(): JetStreamClient;
-  unwire(subject: string): string;
-  report(error: unknown, context: string): void;
-  /** Re-creates stream and consumer when they vanished (deleted by an operator, server reset). */
-  reensure(stream: string, context: string, subjects: readonly string[]): Promise<void>;
-  flush(): Promise<void>;
-  deadLetter(message: JsMsg, reason: string, attempt: number): Promise<void>;
-}
-
-/** Pulls one stream's durable consumer and hands the messages to the handler, across reconnects and resets. */
-class ConsumerLoop {
-  private messages: ConsumerMessages | undefined;
-  private current: Promise<void> = Promise.resolve();
-  private stopped = false;
-  private resolveStopped!: () => void;
-  private readonly stoppedSignal = new Promise<void>((resolve) => (this.resolveStopped = resolve));
-  private running: Promise<void> | undefined;
-
-  constructor(
-    private readonly host: LoopHost,
-    private readonly stream: string,
-    private readonly context: string,
-    private readonly subjects: readonly string[],
-    private readonly options: DurableConsumerOptions,
-    private readonly handler: (delivery: Delivery) => Promise<void>,
-    private readonly serially: (work: () => Promise<void>) => Promise<void>,
-  ) {}
-
-  start(): void {
-    this.running = this.run();
-  }
-
-  async stop(graceMs: number): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    this.resolveStopped();
-    this.messages?.stop();
-    // A handler that does not finish in time is abandoned: its message is redelivered after ack_wait.
-    await settlesWithin(this.current, graceMs);
-    await settlesWithin(this.running ?? Promise.resolve(), graceMs);
-  }
-
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (!this.stopped) {
-      try {
-        if (failures > 0) await this.host.reensure(this.stream, this.context, this.subjects);
-        const consumer = await this.host.jetstream().consumers.get(this.stream, this.options.durable);
-        // abort_on_missing_resource: a deleted stream or consumer ends the iterator, and we re-create them.
-        const messages = await consumer.consume({
-          max_messages: PULL_BATCH,
-          abort_on_missing_resource: true,
-        });
-        this.messages = messages;
-        if (this.stopped) messages.stop();
-        for await (const message of messages) {
-          failures = 0;
-          if (this.stopped) break;
-          this.current = this.serially(() => this.deliver(message));
-          await this.current.catch(() => undefined);
-        }
-        if (this.stopped) return;
-        failures++;
-      } catch (error) {
-        if (this.stopped) return;
-        failures++;
-        this.host.report(error, `consumer ${this.options.durable} on ${this.stream}`);
-      }
-      await sleep(RESTART_DELAY_MS, this.stoppedSignal);
-    }
-  }
-
-  private async deliver(message: JsMsg): Promise<void> {
-    if (this.stopped) return;
-    const subject = this.host.unwire(message.subject);
-    if (this.subjects.length > 1 && !this.subjects.includes(subject)) {
-      // The consumer reads the whole stream (one filter per consumer on nats-server 2.9): skip the rest.
-      message.ack();
-      return;
-    }
-    const attempt = message.info.redeliveryCount;
-    const { maxDeliver, durable } = this.options;
-    let outcome: Outcome | undefined;
-    let settling: Promise<void> | undefined;
-
-    const settle = (chosen: Outcome): Promise<void> => {
-      if (settling) return settling;
-      outcome = chosen;
-      settling = this.apply(message, chosen, attempt);
-      return settling;
-    };
-
-    await runHandler(this.handler, {
-      subject,
-      headers: fromNatsHeaders(message.headers),
-      body: message.string(),
-      attempt,
-      maxDeliver,
-      settle,
-      isSettled: () => outcome !== undefined,
-      isStopped: () => this.stopped,
-      report: (error, context) => this.host.report(error, context),
-    });
-    await settling?.catch((error) => this.host.report(error, `settling ${subject} for ${durable}`));
-  }
-
-  private async apply(message: JsMsg, outcome: Outcome, attempt: number): Promise<void> {
-    const { maxDeliver } = this.options;
-    switch (outcome.kind) {
-      case 'ack':
-        await message.ackAck();
-        return;
-      case 'nak':
-        if (attempt >= maxDeliver) {
-          await this.host.deadLetter(
-            message,
-            `${outcome.reason} after the last allowed delivery (${attempt} of ${maxDeliver})`,
-            attempt,
-          );
-          return;
-        }
-        message.nak(Math.max(0, Math.round(outcome.delayMs)));
-        await this.host.flush();
-        return;
-      case 'dead-letter':
-        await this.host.deadLetter(message, outcome.reason, attempt);
-        return;
-    }
   }
 }
