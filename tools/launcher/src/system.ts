@@ -116,9 +116,11 @@ export const startSystem = async (options: SystemOptions): Promise<RunningSystem
       throw new Error(`system not ready after ${timeoutMs} ms: ${last}`);
     },
     async stop() {
-      // The gateway first, so no new work arrives while the services drain.
+      // The gateway first, so no new work arrives. Then the services one by one, producers before
+      // their consumers: each drains its outbox while the services after it are still listening,
+      // because the embedded broker keeps undelivered messages in memory only.
       await processes['api-gateway'].stop();
-      await Promise.all(services.map((s) => processes[s].stop()));
+      for (const service of services) await processes[service].stop();
       await broker?.close();
     },
   };
