@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { stopWhenParentExits } from '@pardev/messaging';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config';
 import { createGatewayApp } from './gateway-app';
@@ -10,6 +11,7 @@ const start = async (): Promise<void> => {
   const app = await createGatewayApp(config);
   app.enableShutdownHooks();
   await app.listen({ port: config.PORT, host: config.HOST });
+  stopWhenParentExits(app);
   const { port } = app.getHttpServer().address() as AddressInfo;
   new Logger(SERVICE).log(`ready on http://${config.HOST}:${port} (API under /api/v1, health on /health)`);
 };

@@ -32,7 +32,8 @@ export class ManagedProcess {
     const child = spawn(process.execPath, ['--enable-source-maps', this.options.script], {
       cwd: this.options.cwd,
       env: this.options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // The IPC channel closes when the launcher dies, which tells the app to stop (no orphans).
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       // Its own process group: a terminal's Ctrl-C reaches only the launcher, which stops the apps in order.
       detached: true,
     });

@@ -96,6 +96,17 @@ export const serviceHealthProviders = (service: string) => [
   ServiceHealth,
 ];
 
+/**
+ * Started by the launcher (which opens an IPC channel), an app stops cleanly when the launcher
+ * dies, instead of living on as an orphan that holds its PGlite data directory.
+ */
+export const stopWhenParentExits = (app: { close(): Promise<void> }): void => {
+  if (!process.connected) return;
+  process.once('disconnect', () => {
+    void app.close().finally(() => process.exit(0));
+  });
+};
+
 export interface RunServiceOptions {
   readonly service: string;
   readonly module: DynamicModule;
@@ -117,6 +128,7 @@ export const runService = async (options: RunServiceOptions): Promise<NestFastif
   app.connectMicroservice({ strategy: app.get(BusServer) }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   await app.listen(options.healthPort, options.host);
+  stopWhenParentExits(app);
   new Logger(options.service).log(`ready; health on http://${options.host}:${options.healthPort}/health`);
   return app;
 };
