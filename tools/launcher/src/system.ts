@@ -51,7 +51,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Starts the whole system as separate processes, the way `npm start` and the system tests do. */
 export const startSystem = async (options: SystemOptions): Promise<RunningSystem> => {
   const host = options.host ?? '127.0.0.1';
-  const broker = options.busUrl ? undefined : await startEmbeddedBroker({ host: '127.0.0.1', port: 0 });
+  const broker = options.busUrl
+    ? undefined
+    : await startEmbeddedBroker({ host: '127.0.0.1', port: 0, dataDir: options.dataDir });
   const busUrl = options.busUrl ?? `mqtt://127.0.0.1:${broker!.port}`;
   const port = options.port === 0 ? await freePort(host) : options.port;
   const baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;

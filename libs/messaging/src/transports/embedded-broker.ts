@@ -1,4 +1,6 @@
+import { mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 
 export interface EmbeddedBrokerOptions {
@@ -6,6 +8,11 @@ export interface EmbeddedBrokerOptions {
   readonly host?: string;
   /** 0 picks a free port; the chosen one is returned. */
   readonly port: number;
+  /**
+   * Where sessions and queued messages are kept (`<dataDir>/broker`, LevelDB), so a consumer that
+   * is down still gets its messages after the broker itself restarted. Unset: in memory (tests).
+   */
+  readonly dataDir?: string | undefined;
 }
 
 export interface EmbeddedBroker {
@@ -37,17 +44,39 @@ const markResentAsDuplicates = (persistence: OutgoingPersistence): void => {
     );
 };
 
+interface DurableStore {
+  readonly persistence: unknown;
+  close(): Promise<void>;
+}
+
+const durableStore = async (dataDir: string): Promise<DurableStore> => {
+  const directory = join(dataDir, 'broker');
+  mkdirSync(directory, { recursive: true });
+  const { Level } = await import('level');
+  // aedes-persistence-level ships no type declarations (a factory taking a Level database); a
+  // non-literal specifier keeps the compiler from looking for them.
+  const untyped = String('aedes-persistence-level');
+  const { default: levelPersistence } = (await import(untyped)) as { default: (db: unknown) => unknown };
+  const db = new Level(directory);
+  // Opened before Aedes reads its sessions, so none of its reads is queued behind the open.
+  await db.open();
+  return { persistence: levelPersistence(db), close: () => db.close() };
+};
+
 /**
- * The bus of the embedded default: an Aedes MQTT broker in this process, on loopback.
- * Its persistence is in memory: sessions and queued messages survive a service restart, not a broker restart.
+ * The bus of the embedded default: an Aedes MQTT broker in this process, on loopback. With a
+ * `dataDir`, sessions and queued messages survive a restart of the broker as well as of a service.
  */
 export const startEmbeddedBroker = async ({
   host = '127.0.0.1',
   port,
+  dataDir,
 }: EmbeddedBrokerOptions): Promise<EmbeddedBroker> => {
   // aedes 1.x is ESM-only; loaded lazily so services on NATS never load it.
   const { Aedes } = await import('aedes');
-  const broker = await Aedes.createBroker();
+  const store = dataDir && dataDir !== 'memory://' ? await durableStore(dataDir) : undefined;
+  // Without a store Aedes keeps everything in memory.
+  const broker = await Aedes.createBroker(store ? ({ persistence: store.persistence } as object) : {});
   // `persistence` is not in Aedes' type declarations.
   markResentAsDuplicates((broker as unknown as { persistence: OutgoingPersistence }).persistence);
 
@@ -67,6 +96,7 @@ export const startEmbeddedBroker = async ({
     });
   } catch (error) {
     await new Promise<void>((resolve) => broker.close(() => resolve()));
+    await store?.close();
     throw error;
   }
 
@@ -74,13 +104,19 @@ export const startEmbeddedBroker = async ({
   return {
     port: (server.address() as AddressInfo).port,
     close: () =>
-      (closing ??= new Promise<void>((resolve) => {
+      (closing ??= Promise.all([
         // Stop accepting first, then let Aedes close its clients so server.close() can complete.
-        server.close(() => resolve());
-        broker.close(() => {
-          // Connections still in their MQTT handshake are not Aedes clients yet.
-          for (const socket of sockets) socket.destroy();
-        });
+        new Promise<void>((resolve) => server.close(() => resolve())),
+        new Promise<void>((resolve) =>
+          broker.close(() => {
+            // Connections still in their MQTT handshake are not Aedes clients yet.
+            for (const socket of sockets) socket.destroy();
+            resolve();
+          }),
+        ),
+      ]).then(async () => {
+        // The store is released last, so a new broker can open the same directory at once.
+        await store?.close();
       })),
   };
 };
