@@ -24,7 +24,14 @@ describe('a partnership officer in the admin', () => {
   });
 
   it('signs in, registers a partner, finds it in the list and reads the page in French', async () => {
-    await page.goto(sut.system.baseUrl);
+    // The admin must work under the gateway's Content-Security-Policy: any violation is a failure.
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    page.on('pageerror', (error) => violations.push(error.message));
+    const document = await page.goto(sut.system.baseUrl);
+    expect(document?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByLabel('Password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -53,5 +60,6 @@ describe('a partnership officer in the admin', () => {
     expect(await page.getByRole('row', { name: /Fondation Botnar/ }).textContent()).toContain('Suisse');
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     await page.screenshot({ path: join(screenshots, 'partners-fr.png') });
+    expect(violations).toEqual([]);
   });
 });

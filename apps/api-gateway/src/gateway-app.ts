@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import type { GatewayConfig } from './config';
 import { correlationIdFrom } from './http/correlation-id';
 import { BODY_LIMIT_BYTES } from './http/limits';
+import { securityHeaders } from './http/security-headers';
 
 const NO_STORE = /^\/(api|health)(\/|\?|$)/;
 
@@ -33,14 +34,13 @@ export const createGatewayApp = async (
     ...options,
   });
   await app.register(fastifyCookie);
+  const headers = securityHeaders(config.COOKIE_SECURE);
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', async (request, reply) => {
       void reply.header(Header.CorrelationId, request.id);
-      void reply.header('x-content-type-options', 'nosniff');
-      void reply.header('x-frame-options', 'DENY');
-      void reply.header('referrer-policy', 'same-origin');
+      void reply.headers(headers);
       // API answers are per user and health is live state: no shared or browser cache may keep them.
       if (NO_STORE.test(request.url)) void reply.header('cache-control', 'no-store');
     });
