@@ -423,6 +423,39 @@ describe.each(combinations())(
       expect(await lastSeen()).toBe(touched);
     });
 
+    it('refuses sign-in to an account after 10 failures in 15 minutes, even with the right password', async () => {
+      const user = { email: 'guessed@example.org', password: 'the right long password' };
+      await gateway
+        .get(IdentityService)
+        .createUser({ ...user, displayName: 'Gus Guessed', roles: ['viewer'] });
+      const attempt = (password: string, remoteAddress: string) =>
+        gateway.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: user.email, password },
+          remoteAddress,
+        });
+      for (let i = 0; i < 10; i++)
+        expect((await attempt(`wrong guess ${i}`, '203.0.113.7')).statusCode).toBe(401);
+      const blocked = await attempt(user.password, '198.51.100.9');
+      expect(blocked.statusCode).toBe(429);
+      expect(problemOf(blocked).code).toBe('TOO_MANY_ATTEMPTS');
+      // Other accounts, from the same address, are not affected.
+      expect((await request('POST', '/api/v1/auth/login', { body: VIEWER })).statusCode).toBe(200);
+    });
+
+    it('refuses sign-in from an address after 50 failures in 15 minutes, whatever the account', async () => {
+      const attempt = (email: string) =>
+        gateway.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email, password: 'a wrong password' },
+          remoteAddress: '192.0.2.50',
+        });
+      for (let i = 0; i < 50; i++) expect((await attempt(`nobody${i}@example.org`)).statusCode).toBe(401);
+      expect((await attempt('someone.else@example.org')).statusCode).toBe(429);
+    });
+
     it('shuts a deactivated user out, including sessions opened before', async () => {
       const user = { email: 'leaver@example.org', password: 'leaver test password' };
       await gateway

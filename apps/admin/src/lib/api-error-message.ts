@@ -7,6 +7,7 @@ const keyByCode: Record<ApiErrorCode, ApiMessageKey> = {
   VALIDATION_FAILED: 'errors.api.validation',
   UNAUTHENTICATED: 'errors.api.unauthenticated',
   INVALID_CREDENTIALS: 'errors.api.unauthenticated',
+  TOO_MANY_ATTEMPTS: 'errors.api.tooManyAttempts',
   FORBIDDEN: 'errors.api.forbidden',
   NOT_FOUND: 'errors.api.notFound',
   PARTNER_NOT_FOUND: 'errors.api.notFound',

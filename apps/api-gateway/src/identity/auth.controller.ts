@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Ip, Post, Res } from '@nestjs/common';
 import { LoginRequestSchema, type LoginRequest, type SessionUser } from '@pardev/contracts';
 import type { FastifyReply } from 'fastify';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
@@ -19,9 +19,10 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   async login(
     @Body(new ZodValidationPipe(LoginRequestSchema)) body: LoginRequest,
+    @Ip() ip: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionUser> {
-    const { user, token } = await this.identity.login(body);
+    const { user, token } = await this.identity.login(body, ip);
     setSessionCookie(reply, token, this.config.COOKIE_SECURE);
     return user;
   }

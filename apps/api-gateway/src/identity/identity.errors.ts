@@ -5,6 +5,12 @@ import { DomainError } from '@pardev/messaging';
 export const invalidCredentials = (): DomainError =>
   new DomainError(ErrorCode.InvalidCredentials, 'the e-mail or password is wrong');
 
+export const tooManyAttempts = (): DomainError =>
+  new DomainError(
+    ErrorCode.TooManyAttempts,
+    'too many failed sign-in attempts for this account or address; wait 15 minutes and try again',
+  );
+
 export const unauthenticated = (): DomainError =>
   new DomainError(ErrorCode.Unauthenticated, 'sign in to continue');
 

@@ -4,6 +4,7 @@ import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { FIRST_ADMIN_OUTPUT, FirstAdmin, stdoutOutput } from './first-admin';
 import { IdentityService } from './identity.service';
+import { LoginAttemptsRepository } from './login-attempts.repository';
 import { SessionsRepository } from './sessions.repository';
 import { UsersRepository } from './users.repository';
 
@@ -12,6 +13,7 @@ import { UsersRepository } from './users.repository';
   providers: [
     UsersRepository,
     SessionsRepository,
+    LoginAttemptsRepository,
     IdentityService,
     FirstAdmin,
     { provide: FIRST_ADMIN_OUTPUT, useValue: stdoutOutput },

@@ -3,6 +3,7 @@ import {
   hasAnyRole,
   isExpired,
   knownRoles,
+  loginThrottled,
   needsTouch,
   normaliseEmail,
   passwordProblem,
@@ -43,5 +44,13 @@ describe('identity rules', () => {
   it('requires passwords of at least 12 characters', () => {
     expect(passwordProblem('elevenchars')).toMatch(/at least 12/);
     expect(passwordProblem('twelve chars')).toBeUndefined();
+  });
+});
+
+describe('loginThrottled', () => {
+  it('stops an account at its tenth failure and an address at its fiftieth', () => {
+    expect(loginThrottled({ byAccount: 9, byAddress: 49 })).toBe(false);
+    expect(loginThrottled({ byAccount: 10, byAddress: 0 })).toBe(true);
+    expect(loginThrottled({ byAccount: 0, byAddress: 50 })).toBe(true);
   });
 });

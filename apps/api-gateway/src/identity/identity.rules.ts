@@ -4,6 +4,14 @@ import { MIN_PASSWORD_LENGTH } from './password';
 // last_seen_at is for people reading the session list, not for expiry: a write per minute is plenty.
 export const TOUCH_INTERVAL_MS = 60_000;
 
+// Password guessing (OWASP ASVS 2.2.1): at most 10 failures per account and 50 per address in 15 minutes.
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+export const MAX_FAILURES_PER_ACCOUNT = 10;
+export const MAX_FAILURES_PER_ADDRESS = 50;
+
+export const loginThrottled = ({ byAccount, byAddress }: { byAccount: number; byAddress: number }): boolean =>
+  byAccount >= MAX_FAILURES_PER_ACCOUNT || byAddress >= MAX_FAILURES_PER_ADDRESS;
+
 export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
 /** Sessions expire a fixed time after sign-in, however active they are. */

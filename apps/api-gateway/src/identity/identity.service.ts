@@ -3,9 +3,17 @@ import type { LoginRequest, Role, SessionUser } from '@pardev/contracts';
 import { newId } from '@pardev/persistence';
 import { QueryFailedError } from 'typeorm';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
-import { emailTaken, invalidCredentials, unauthenticated, weakPassword } from './identity.errors';
 import {
+  emailTaken,
+  invalidCredentials,
+  tooManyAttempts,
+  unauthenticated,
+  weakPassword,
+} from './identity.errors';
+import {
+  LOGIN_WINDOW_MS,
   TOUCH_INTERVAL_MS,
+  loginThrottled,
   isExpired,
   needsTouch,
   normaliseEmail,
@@ -14,6 +22,7 @@ import {
 } from './identity.rules';
 import { createDummyHash, hashPassword, verifyPassword } from './password';
 import type { Principal } from './principal';
+import { LoginAttemptsRepository } from './login-attempts.repository';
 import { SessionCache } from './session-cache';
 import { SessionEntity } from './session.entity';
 import { looksLikeSessionToken, newSessionToken, sessionIdOf } from './session-token';
@@ -46,6 +55,7 @@ export class IdentityService implements OnModuleInit {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
+    private readonly attempts: LoginAttemptsRepository,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {
     this.recentSessions = new SessionCache(config.SESSION_CACHE_MS);
@@ -56,14 +66,20 @@ export class IdentityService implements OnModuleInit {
     await this.getDummyHash();
   }
 
-  async login({ email, password }: LoginRequest): Promise<SignedIn> {
-    const user = await this.users.findByEmail(normaliseEmail(email));
+  async login({ email, password }: LoginRequest, ip: string): Promise<SignedIn> {
+    const account = normaliseEmail(email);
+    const now = new Date();
+    // Checked before the password, so a throttled guess is refused even when it is right.
+    const recent = await this.attempts.failuresSince(account, ip, new Date(now.getTime() - LOGIN_WINDOW_MS));
+    if (loginThrottled(recent)) throw tooManyAttempts();
+    const user = await this.users.findByEmail(account);
     // Unknown e-mails cost one argon2 verification too, so timing does not tell them apart.
     const passwordHash = user?.passwordHash ?? (await this.getDummyHash());
     const passwordOk = await verifyPassword(passwordHash, password);
-    if (!user || !passwordOk || !user.active) throw invalidCredentials();
+    const succeeded = Boolean(user && passwordOk && user.active);
+    await this.attempts.record(account, ip, succeeded, new Date(now.getTime() - 24 * 3_600_000));
+    if (!user || !succeeded) throw invalidCredentials();
 
-    const now = new Date();
     await this.sessions.deleteExpiredOf(user.id, now);
     const token = newSessionToken();
     await this.sessions.insert(

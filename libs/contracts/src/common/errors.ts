@@ -3,6 +3,7 @@ export enum ErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
   Unauthenticated = 'UNAUTHENTICATED',
   InvalidCredentials = 'INVALID_CREDENTIALS',
+  TooManyAttempts = 'TOO_MANY_ATTEMPTS',
   Forbidden = 'FORBIDDEN',
   NotFound = 'NOT_FOUND',
   PartnerNotFound = 'PARTNER_NOT_FOUND',
