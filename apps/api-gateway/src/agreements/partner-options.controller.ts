@@ -6,13 +6,14 @@ import {
 } from '@pardev/contracts';
 import { MessageBus, type RequestOptions } from '@pardev/messaging';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
-import { BusContext } from '../identity/access.decorators';
+import { AnyRole, BusContext } from '../identity/access.decorators';
 
 @Controller('api/v1/agreements')
 export class PartnerOptionsController {
   constructor(private readonly bus: MessageBus) {}
 
   @Get('partner-options')
+  @AnyRole()
   list(
     @Query(new ZodValidationPipe(ListPartnerOptionsQuerySchema))
     query: ParsedRequestOf<'agreements.partner-option.list'>,

@@ -1,5 +1,5 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Role, SessionUser } from '@pardev/contracts';
+import { Roles as AllRoles, type Role, type SessionUser } from '@pardev/contracts';
 import type { RequestOptions } from '@pardev/messaging';
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from './principal';
@@ -13,6 +13,9 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUB
 /** Needs a session whose user holds at least one of `roles`. */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
   SetMetadata(REQUIRED_ROLES, roles);
+
+/** Needs a session, whatever the role: said explicitly, so no route is open by omission. */
+export const AnyRole = (): MethodDecorator & ClassDecorator => Roles(...AllRoles);
 
 const requestOf = (context: ExecutionContext): FastifyRequest =>
   context.switchToHttp().getRequest<FastifyRequest>();

@@ -3,7 +3,7 @@ import { LoginRequestSchema, type LoginRequest, type SessionUser } from '@pardev
 import type { FastifyReply } from 'fastify';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
-import { CurrentSessionId, CurrentUser, Public } from './access.decorators';
+import { AnyRole, CurrentSessionId, CurrentUser, Public } from './access.decorators';
 import { IdentityService } from './identity.service';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
@@ -28,6 +28,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @AnyRole()
   @HttpCode(HttpStatus.NO_CONTENT)
   async logout(
     @CurrentSessionId() sessionId: string,
@@ -38,6 +39,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @AnyRole()
   me(@CurrentUser() user: SessionUser): SessionUser {
     return user;
   }

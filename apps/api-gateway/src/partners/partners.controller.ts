@@ -10,7 +10,7 @@ import {
 import { MessageBus, type RequestOptions } from '@pardev/messaging';
 import type { FastifyReply } from 'fastify';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
-import { BusContext, Roles } from '../identity/access.decorators';
+import { AnyRole, BusContext, Roles } from '../identity/access.decorators';
 
 // Partners belong to partners-service: each route is one typed request on the bus.
 @Controller('api/v1/partners')
@@ -18,6 +18,7 @@ export class PartnersController {
   constructor(private readonly bus: MessageBus) {}
 
   @Get()
+  @AnyRole()
   list(
     @Query(new ZodValidationPipe(ListPartnersQuerySchema)) query: ParsedRequestOf<'partners.partner.list'>,
     @BusContext() context: RequestOptions,
@@ -26,6 +27,7 @@ export class PartnersController {
   }
 
   @Get(':id')
+  @AnyRole()
   get(
     @Param(new ZodValidationPipe(GetPartnerRequestSchema)) params: ParsedRequestOf<'partners.partner.get'>,
     @BusContext() context: RequestOptions,
