@@ -73,3 +73,25 @@ describe('gateway configuration', () => {
     expect(GatewayEnvSchema.shape.DATABASE_URL.meta()).toMatchObject({ sensitive: true });
   });
 });
+
+describe('CORS_ORIGINS', () => {
+  const parse = (value: string) =>
+    GatewayEnvSchema.safeParse({ BUS_URL: 'mqtt://127.0.0.1:1883', CORS_ORIGINS: value });
+
+  it('is empty by default: the admin is served from the same origin', () => {
+    expect(GatewayEnvSchema.parse({ BUS_URL: 'mqtt://127.0.0.1:1883' }).CORS_ORIGINS).toEqual([]);
+  });
+
+  it('reads a comma-separated list of origins', () => {
+    expect(parse('https://admin.ilo.org, http://localhost:5173').data?.CORS_ORIGINS).toEqual([
+      'https://admin.ilo.org',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it('refuses something that is not an origin, naming it', () => {
+    const result = parse('https://admin.ilo.org/path');
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain('https://admin.ilo.org/path');
+  });
+});

@@ -92,6 +92,27 @@ export const GatewayEnvSchema = z
       .max(120_000)
       .default(5_000)
       .describe('how long the gateway waits for a service to answer a request'),
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value, ctx) => {
+        const origins = value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter((origin) => origin !== '');
+        for (const origin of origins) {
+          if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${origin}" is not an origin such as https://admin.example.org`,
+            });
+          }
+        }
+        return origins;
+      })
+      .describe(
+        'other origins allowed to call the API with credentials (comma-separated); empty: the admin on the same origin only',
+      ),
     TRUST_PROXY: z
       .string()
       .default('false')

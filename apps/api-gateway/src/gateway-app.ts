@@ -9,7 +9,7 @@ import { ADMIN_STATIC, registerAdminStatic, type AdminStatic } from './admin-sta
 import { AppModule } from './app.module';
 import type { GatewayConfig } from './config';
 import { correlationIdFrom } from './http/correlation-id';
-import { BODY_LIMIT_BYTES } from './http/limits';
+import { BODY_LIMIT_BYTES, REQUEST_TIMEOUT_MS } from './http/limits';
 import { securityHeaders } from './http/security-headers';
 
 const NO_STORE = /^\/(api|health)(\/|\?|$)/;
@@ -24,6 +24,8 @@ export const createGatewayApp = async (
 ): Promise<NestFastifyApplication> => {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    // A request that has not arrived completely by then is cut off (slow-loris style clients).
+    requestTimeout: REQUEST_TIMEOUT_MS,
     trustProxy: config.TRUST_PROXY,
     // The request id is the correlation id: the caller's when it is sane, else a new one.
     requestIdHeader: false,
@@ -34,6 +36,8 @@ export const createGatewayApp = async (
     ...options,
   });
   await app.register(fastifyCookie);
+  // Cross-origin callers only from the configured list; without one, browsers keep to the same origin.
+  if (config.CORS_ORIGINS.length > 0) app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
   const headers = securityHeaders(config.COOKIE_SECURE);
   app
     .getHttpAdapter()

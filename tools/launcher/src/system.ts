@@ -58,8 +58,11 @@ export const startSystem = async (options: SystemOptions): Promise<RunningSystem
   const port = options.port === 0 ? await freePort(host) : options.port;
   const baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 
+  // The apps see the caller's environment (COOKIE_SECURE, CORS_ORIGINS …), except what the
+  // launcher decides per app: one DATABASE_URL for all would break "a database per service".
+  const { DATABASE_URL: _database, PORT: _port, HEALTH_PORT: _healthPort, ...inherited } = process.env;
   const common: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
+    ...inherited,
     NODE_ENV: process.env.NODE_ENV ?? 'production',
     BUS_URL: busUrl,
     DATA_DIR: options.dataDir,
