@@ -13,6 +13,7 @@ import { IdentityModule } from './identity/identity.module';
 import { SessionEntity } from './identity/session.entity';
 import { UserEntity } from './identity/user.entity';
 import { MetaController } from './meta/meta.controller';
+import { OpenApiController } from './openapi/openapi.controller';
 import { gatewayMigrations } from './migrations';
 import { PartnersController } from './partners/partners.controller';
 
@@ -54,6 +55,7 @@ export class AppModule {
       controllers: [
         HealthController,
         MetaController,
+        OpenApiController,
         PartnersController,
         PartnerOptionsController,
         ...(adminStatic.dir ? [SpaFallbackController] : []),

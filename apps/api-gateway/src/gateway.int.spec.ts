@@ -456,6 +456,19 @@ describe.each(combinations())(
       expect((await attempt('someone.else@example.org')).statusCode).toBe(429);
     });
 
+    it('serves its OpenAPI document and the documentation page without a session', async () => {
+      const document = await request('GET', '/api/openapi.json');
+      expect(document.statusCode).toBe(200);
+      expect(document.json()).toMatchObject({ openapi: '3.1.0', paths: { '/api/v1/partners': {} } });
+      const page = await request('GET', '/api/docs');
+      expect(page.headers['content-type']).toContain('text/html');
+      expect(page.body).toContain('/api/docs/swagger-ui-bundle.js');
+      const style = await request('GET', '/api/docs/swagger-ui.css');
+      expect(style.statusCode).toBe(200);
+      expect(style.headers['content-type']).toContain('text/css');
+      expect(problemOf(await request('GET', '/api/docs/secrets.txt')).code).toBe('NOT_FOUND');
+    });
+
     it('shuts a deactivated user out, including sessions opened before', async () => {
       const user = { email: 'leaver@example.org', password: 'leaver test password' };
       await gateway

@@ -1,0 +1,110 @@
+import {
+  GetPartnerRequestSchema,
+  ListPartnerOptionsQuerySchema,
+  ListPartnersQuerySchema,
+  LoginRequestSchema,
+  MetaSchema,
+  PartnerOptionPageSchema,
+  PartnerPageSchema,
+  PartnerSchema,
+  RegisterPartnerRequestSchema,
+  SessionUserSchema,
+  type Role,
+} from '@pardev/contracts';
+import type { z } from 'zod';
+
+export interface ApiRoute {
+  readonly method: 'get' | 'post';
+  /** OpenAPI path template, e.g. `/api/v1/partners/{id}`. */
+  readonly path: string;
+  readonly summary: string;
+  readonly tag: string;
+  /** `public`, or the roles of which the user needs one. */
+  readonly access: 'public' | readonly Role[];
+  readonly params?: z.ZodObject;
+  readonly query?: z.ZodObject;
+  readonly body?: z.ZodType;
+  readonly success: { readonly status: number; readonly schema?: z.ZodType; readonly description: string };
+  /** Error codes this route can answer with besides the ones every route can (see openapi.document.ts). */
+  readonly errors?: readonly number[];
+}
+
+const anyone: readonly Role[] = ['admin', 'officer', 'viewer'];
+
+// The HTTP API, described once from the contracts' zod schemas; a test checks it against the controllers.
+export const apiRoutes: readonly ApiRoute[] = [
+  {
+    method: 'post',
+    path: '/api/v1/auth/login',
+    summary: 'Sign in with e-mail and password; sets the session cookie',
+    tag: 'auth',
+    access: 'public',
+    body: LoginRequestSchema,
+    success: { status: 200, schema: SessionUserSchema, description: 'Signed in' },
+    errors: [400, 401, 429],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/auth/logout',
+    summary: 'End the session',
+    tag: 'auth',
+    access: anyone,
+    success: { status: 204, description: 'Signed out' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/auth/me',
+    summary: 'Who is signed in',
+    tag: 'auth',
+    access: anyone,
+    success: { status: 200, schema: SessionUserSchema, description: 'The signed-in user' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/partners',
+    summary: 'List funding partners, searched by name or acronym, a page at a time',
+    tag: 'partners',
+    access: anyone,
+    query: ListPartnersQuerySchema,
+    success: { status: 200, schema: PartnerPageSchema, description: 'One page of partners' },
+    errors: [400],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/partners',
+    summary: 'Register a funding partner',
+    tag: 'partners',
+    access: ['admin', 'officer'],
+    body: RegisterPartnerRequestSchema,
+    success: { status: 201, schema: PartnerSchema, description: 'Registered; `Location` names it' },
+    errors: [400, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/partners/{id}',
+    summary: 'One funding partner',
+    tag: 'partners',
+    access: anyone,
+    params: GetPartnerRequestSchema,
+    success: { status: 200, schema: PartnerSchema, description: 'The partner' },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/agreements/partner-options',
+    summary: 'Partners an agreement can name (agreements-service’s directory)',
+    tag: 'agreements',
+    access: anyone,
+    query: ListPartnerOptionsQuerySchema,
+    success: { status: 200, schema: PartnerOptionPageSchema, description: 'One page of partner options' },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/meta',
+    summary: 'About this installation (e.g. whether it holds demo data)',
+    tag: 'meta',
+    access: 'public',
+    success: { status: 200, schema: MetaSchema, description: 'Installation facts' },
+  },
+];
