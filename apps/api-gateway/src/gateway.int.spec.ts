@@ -469,6 +469,27 @@ describe.each(combinations())(
       expect(problemOf(await request('GET', '/api/docs/secrets.txt')).code).toBe('NOT_FOUND');
     });
 
+    it('refuses a state change sent by a page of another site (CSRF), but not a read', async () => {
+      const forged = await request('POST', '/api/v1/partners', {
+        cookie: adminCookie,
+        body: aPartner(),
+        headers: { origin: 'https://evil.example' },
+      });
+      expect(forged.statusCode).toBe(403);
+      expect(problemOf(forged).code).toBe('FORBIDDEN');
+      const read = await request('GET', '/api/v1/partners', {
+        cookie: adminCookie,
+        headers: { origin: 'https://evil.example' },
+      });
+      expect(read.statusCode).toBe(200);
+      const own = await request('POST', '/api/v1/partners', {
+        cookie: adminCookie,
+        body: aPartner(),
+        headers: { origin: 'http://localhost:80' },
+      });
+      expect(own.statusCode).toBe(201);
+    });
+
     it('shuts a deactivated user out, including sessions opened before', async () => {
       const user = { email: 'leaver@example.org', password: 'leaver test password' };
       await gateway

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { SameOriginGuard } from '../http/same-origin.guard';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { FIRST_ADMIN_OUTPUT, FirstAdmin, stdoutOutput } from './first-admin';
@@ -17,6 +18,8 @@ import { UsersRepository } from './users.repository';
     IdentityService,
     FirstAdmin,
     { provide: FIRST_ADMIN_OUTPUT, useValue: stdoutOutput },
+    // Guards run in this order: a cross-site request is refused before its session is even looked up.
+    { provide: APP_GUARD, useClass: SameOriginGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [IdentityService],
