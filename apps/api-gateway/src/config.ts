@@ -92,6 +92,14 @@ export const GatewayEnvSchema = z
       .max(120_000)
       .default(5_000)
       .describe('how long the gateway waits for a service to answer a request'),
+    RATE_LIMIT_PER_MINUTE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(1_200)
+      .describe(
+        'requests one client address may make per minute and gateway replica before 429 RATE_LIMITED',
+      ),
     CORS_ORIGINS: z
       .string()
       .default('')

@@ -490,6 +490,23 @@ describe.each(combinations())(
       expect(own.statusCode).toBe(201);
     });
 
+    it('answers 429 RATE_LIMITED with Retry-After once an address exceeds its requests per minute', async () => {
+      let limited: Awaited<ReturnType<typeof request>> | undefined;
+      for (let i = 0; i < 1_300 && !limited; i++) {
+        const response = await gateway.inject({
+          method: 'GET',
+          url: '/api/v1/meta',
+          remoteAddress: '198.51.100.77',
+        });
+        if (response.statusCode === 429) limited = response;
+      }
+      expect(limited).toBeDefined();
+      expect(problemOf(limited!).code).toBe('RATE_LIMITED');
+      expect(Number(limited!.headers['retry-after'])).toBeGreaterThan(0);
+      // Other addresses are not affected.
+      expect((await request('GET', '/api/v1/meta')).statusCode).toBe(200);
+    });
+
     it('shuts a deactivated user out, including sessions opened before', async () => {
       const user = { email: 'leaver@example.org', password: 'leaver test password' };
       await gateway

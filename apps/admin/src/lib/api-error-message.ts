@@ -8,6 +8,7 @@ const keyByCode: Record<ApiErrorCode, ApiMessageKey> = {
   UNAUTHENTICATED: 'errors.api.unauthenticated',
   INVALID_CREDENTIALS: 'errors.api.unauthenticated',
   TOO_MANY_ATTEMPTS: 'errors.api.tooManyAttempts',
+  RATE_LIMITED: 'errors.api.rateLimited',
   FORBIDDEN: 'errors.api.forbidden',
   NOT_FOUND: 'errors.api.notFound',
   PARTNER_NOT_FOUND: 'errors.api.notFound',

@@ -7,6 +7,7 @@ const expectedStatus: Record<ErrorCode, number> = {
   [ErrorCode.Unauthenticated]: 401,
   [ErrorCode.InvalidCredentials]: 401,
   [ErrorCode.TooManyAttempts]: 429,
+  [ErrorCode.RateLimited]: 429,
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.PartnerNotFound]: 404,

@@ -22,6 +22,7 @@ export const statusForCode = (code: ErrorCode): number => {
     case ErrorCode.VersionConflict:
       return 409;
     case ErrorCode.TooManyAttempts:
+    case ErrorCode.RateLimited:
       return 429;
     case ErrorCode.Internal:
       return 500;
@@ -39,6 +40,7 @@ const titles: Record<ErrorCode, string> = {
   [ErrorCode.Unauthenticated]: 'Sign-in required',
   [ErrorCode.InvalidCredentials]: 'Wrong e-mail or password',
   [ErrorCode.TooManyAttempts]: 'Too many failed sign-in attempts',
+  [ErrorCode.RateLimited]: 'Too many requests',
   [ErrorCode.Forbidden]: 'Not allowed for your role',
   [ErrorCode.NotFound]: 'Not found',
   [ErrorCode.PartnerNotFound]: 'Partner not found',
@@ -58,7 +60,7 @@ export const codeForHttpStatus = (status: number): ErrorCode => {
   if (status === 403) return ErrorCode.Forbidden;
   if (status === 404 || status === 405) return ErrorCode.NotFound;
   if (status === 409) return ErrorCode.VersionConflict;
-  if (status === 429) return ErrorCode.TooManyAttempts;
+  if (status === 429) return ErrorCode.RateLimited;
   if (status === 503) return ErrorCode.ServiceUnavailable;
   if (status === 504) return ErrorCode.Timeout;
   if (status >= 400 && status < 500) return ErrorCode.ValidationFailed;

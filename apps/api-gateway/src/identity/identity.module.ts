@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { RateLimitGuard } from '../http/rate-limit.guard';
 import { SameOriginGuard } from '../http/same-origin.guard';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
@@ -18,7 +19,9 @@ import { UsersRepository } from './users.repository';
     IdentityService,
     FirstAdmin,
     { provide: FIRST_ADMIN_OUTPUT, useValue: stdoutOutput },
-    // Guards run in this order: a cross-site request is refused before its session is even looked up.
+    // Guards run in this order: a flood is cut first, and a cross-site request is refused before
+    // its session is even looked up.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: SameOriginGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

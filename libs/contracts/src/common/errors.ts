@@ -4,6 +4,7 @@ export enum ErrorCode {
   Unauthenticated = 'UNAUTHENTICATED',
   InvalidCredentials = 'INVALID_CREDENTIALS',
   TooManyAttempts = 'TOO_MANY_ATTEMPTS',
+  RateLimited = 'RATE_LIMITED',
   Forbidden = 'FORBIDDEN',
   NotFound = 'NOT_FOUND',
   PartnerNotFound = 'PARTNER_NOT_FOUND',
