@@ -72,6 +72,13 @@ export const GatewayEnvSchema = z
       .max(24 * 30)
       .default(12)
       .describe('absolute lifetime of a session, in hours'),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30)
+      .describe('a session unused for this many minutes ends'),
     SESSION_CACHE_MS: z.coerce
       .number()
       .int()

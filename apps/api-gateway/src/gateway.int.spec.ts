@@ -406,6 +406,15 @@ describe.each(combinations())(
       expect(await db.query(`SELECT id FROM session WHERE id = $1`, [id])).toEqual([]);
     });
 
+    it('ends a session that has not been used for 30 minutes', async () => {
+      const cookie = await login(VIEWER.email, VIEWER.password);
+      const id = sessionIdOf(cookie.slice('pardev_session='.length));
+      const db = gateway.get(DataSource);
+      await db.query(`UPDATE session SET last_seen_at = now() - interval '31 minutes' WHERE id = $1`, [id]);
+      expect((await request('GET', '/api/v1/auth/me', { cookie })).statusCode).toBe(401);
+      expect(await db.query(`SELECT id FROM session WHERE id = $1`, [id])).toEqual([]);
+    });
+
     it('records session activity at most once a minute', async () => {
       const cookie = await login(VIEWER.email, VIEWER.password);
       const id = sessionIdOf(cookie.slice('pardev_session='.length));

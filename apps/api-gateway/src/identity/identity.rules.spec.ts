@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   hasAnyRole,
   isExpired,
+  isIdle,
   knownRoles,
   loginThrottled,
   needsTouch,
@@ -52,5 +53,13 @@ describe('loginThrottled', () => {
     expect(loginThrottled({ byAccount: 9, byAddress: 49 })).toBe(false);
     expect(loginThrottled({ byAccount: 10, byAddress: 0 })).toBe(true);
     expect(loginThrottled({ byAccount: 0, byAddress: 50 })).toBe(true);
+  });
+});
+
+describe('isIdle', () => {
+  it('ends a session unused for longer than the idle timeout', () => {
+    const now = new Date('2026-11-27T12:00:00Z');
+    expect(isIdle(new Date('2026-11-27T11:31:00Z'), now, 30)).toBe(false);
+    expect(isIdle(new Date('2026-11-27T11:29:59Z'), now, 30)).toBe(true);
   });
 });

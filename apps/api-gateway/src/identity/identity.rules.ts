@@ -20,6 +20,11 @@ export const sessionExpiresAt = (createdAt: Date, ttlHours: number): Date =>
 
 export const isExpired = (expiresAt: Date, now: Date): boolean => expiresAt.getTime() <= now.getTime();
 
+// Idle timeout (OWASP ASVS 3.3.2): unused for longer than this, a session ends. Activity is
+// recorded at most once a minute, so the timeout is exact to that minute.
+export const isIdle = (lastSeenAt: Date, now: Date, idleMinutes: number): boolean =>
+  now.getTime() - lastSeenAt.getTime() > idleMinutes * 60_000;
+
 export const needsTouch = (lastSeenAt: Date, now: Date): boolean =>
   now.getTime() - lastSeenAt.getTime() >= TOUCH_INTERVAL_MS;
 

@@ -15,6 +15,7 @@ import {
   TOUCH_INTERVAL_MS,
   loginThrottled,
   isExpired,
+  isIdle,
   needsTouch,
   normaliseEmail,
   passwordProblem,
@@ -108,7 +109,10 @@ export class IdentityService implements OnModuleInit {
     const session = await this.sessions.findWithUser(sessionId);
     if (!session?.user) throw unauthenticated();
     const now = new Date();
-    if (isExpired(session.expiresAt, now)) {
+    if (
+      isExpired(session.expiresAt, now) ||
+      isIdle(session.lastSeenAt, now, this.config.SESSION_IDLE_MINUTES)
+    ) {
       await this.sessions.delete(sessionId);
       throw unauthenticated();
     }
