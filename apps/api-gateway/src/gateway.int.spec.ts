@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   ProblemDetailsSchema,
+  Roles,
   SessionUserSchema,
   type Partner,
   type PartnerOptionPage,
@@ -36,6 +37,7 @@ import { GatewayEnvSchema } from './config';
 import { createGatewayApp } from './gateway-app';
 import { IdentityService } from './identity/identity.service';
 import { sessionIdOf } from './identity/session-token';
+import { apiRoutes } from './openapi/api-routes';
 
 const ADMIN = { email: 'pardev.admin@example.org', password: 'a long enough test password' };
 const VIEWER = { email: 'viewer@example.org', password: 'viewer test password' };
@@ -514,6 +516,46 @@ describe.each(combinations())(
       expect(Number(limited!.headers['retry-after'])).toBeGreaterThan(0);
       // Other addresses are not affected.
       expect((await request('GET', '/api/v1/meta')).statusCode).toBe(200);
+    });
+
+    it('gives each role exactly the routes of the route table, with the security headers on every answer', async () => {
+      const password = 'role matrix password';
+      const identity = gateway.get(IdentityService);
+      for (const role of Roles) {
+        await identity.createUser({
+          email: `${role}.matrix@example.org`,
+          displayName: role,
+          password,
+          roles: [role],
+        });
+      }
+      const refusedWrongly: string[] = [];
+      for (const route of apiRoutes) {
+        for (const role of Roles) {
+          const cookie = await login(`${role}.matrix@example.org`, password);
+          const response = await request(
+            route.method === 'get' ? 'GET' : 'POST',
+            route.path.replace('{id}', newId()),
+            {
+              cookie,
+              ...(route.method === 'post'
+                ? {
+                    body: route.path.endsWith('/login')
+                      ? { email: 'x@example.org', password: 'x' }
+                      : aPartner(),
+                  }
+                : {}),
+            },
+          );
+          const allowed = route.access === 'public' || route.access.includes(role);
+          if (allowed === (response.statusCode === 403))
+            refusedWrongly.push(`${route.method} ${route.path} as ${role}: ${response.statusCode}`);
+          expect(response.headers['content-security-policy'], route.path).toContain("default-src 'self'");
+          expect(response.headers['x-content-type-options'], route.path).toBe('nosniff');
+          expect(response.headers['x-correlation-id'], route.path).toBeDefined();
+        }
+      }
+      expect(refusedWrongly).toEqual([]);
     });
 
     it('shuts a deactivated user out, including sessions opened before', async () => {

@@ -102,6 +102,13 @@ describe('admin app', { timeout: 15_000 }, () => {
     expect(within(nav).getByText('Administration')).toBeTruthy();
   });
 
+  it('offers “New partner” only to roles that may register partners', async () => {
+    serve({ signedIn: true, user: { ...officer, roles: ['viewer'] } });
+    renderWithApp({ routes: appRoutes, initialEntries: ['/partners'] });
+    expect(await screen.findByRole('heading', { name: 'Partners', level: 1 })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'New partner' })).toBeNull();
+  });
+
   it('switches the language from the header, sets <html lang> and remembers it', async () => {
     serve({ signedIn: true });
     renderWithApp({ routes: appRoutes, initialEntries: ['/partners'] });

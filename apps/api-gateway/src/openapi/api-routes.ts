@@ -6,8 +6,10 @@ import {
   MetaSchema,
   PartnerOptionPageSchema,
   PartnerPageSchema,
+  PartnerRegistrarRoles,
   PartnerSchema,
   RegisterPartnerRequestSchema,
+  Roles,
   SessionUserSchema,
   type Role,
 } from '@pardev/contracts';
@@ -29,7 +31,7 @@ export interface ApiRoute {
   readonly errors?: readonly number[];
 }
 
-const anyone: readonly Role[] = ['admin', 'officer', 'viewer'];
+const anyone: readonly Role[] = Roles;
 
 // The HTTP API, described once from the contracts' zod schemas; a test checks it against the controllers.
 export const apiRoutes: readonly ApiRoute[] = [
@@ -74,7 +76,7 @@ export const apiRoutes: readonly ApiRoute[] = [
     path: '/api/v1/partners',
     summary: 'Register a funding partner',
     tag: 'partners',
-    access: ['admin', 'officer'],
+    access: PartnerRegistrarRoles,
     body: RegisterPartnerRequestSchema,
     success: { status: 201, schema: PartnerSchema, description: 'Registered; `Location` names it' },
     errors: [400, 409],

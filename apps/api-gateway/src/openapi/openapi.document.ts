@@ -1,4 +1,4 @@
-import { ProblemDetailsSchema } from '@pardev/contracts';
+import { ProblemDetailsSchema, Roles } from '@pardev/contracts';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../identity/session-token';
 import { apiRoutes, type ApiRoute } from './api-routes';
@@ -46,7 +46,7 @@ const parameters = (route: ApiRoute) =>
   });
 
 const errorsOf = (route: ApiRoute): number[] => {
-  const restricted = route.access !== 'public' && route.access.length < 3;
+  const restricted = route.access !== 'public' && route.access.length < Roles.length;
   const codes = new Set<number>([...(route.errors ?? []), 500, 503, 504]);
   if (route.access !== 'public') codes.add(401);
   if (restricted) codes.add(403);

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } 
 import {
   GetPartnerRequestSchema,
   ListPartnersQuerySchema,
+  PartnerRegistrarRoles,
   RegisterPartnerRequestSchema,
   type ParsedRequestOf,
   type Partner,
@@ -36,7 +37,7 @@ export class PartnersController {
   }
 
   @Post()
-  @Roles('admin', 'officer')
+  @Roles(...PartnerRegistrarRoles)
   @HttpCode(HttpStatus.CREATED)
   async register(
     @Body(new ZodValidationPipe(RegisterPartnerRequestSchema))

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
-export const Roles = ['admin', 'officer', 'viewer'] as const;
+// admin: everything, users; officer: the partners and agreements assigned to them; finance: money
+// received and currency rates; viewer: reads all but due diligence; auditor: reads all, changes nothing.
+export const Roles = ['admin', 'officer', 'finance', 'viewer', 'auditor'] as const;
 export const RoleSchema = z.enum(Roles);
+
+// Who may register a funding partner: enforced by the gateway, mirrored by the admin's buttons.
+export const PartnerRegistrarRoles = [
+  'admin',
+  'officer',
+] as const satisfies readonly (typeof Roles)[number][];
 export type Role = z.infer<typeof RoleSchema>;
 
 export const LoginRequestSchema = z.object({

@@ -1,13 +1,18 @@
 import { Button, Group, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { PartnerRegistrarRoles } from '@pardev/contracts';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useSessionUser } from '../../features/auth/components/session-user-context';
 import { PartnersList } from '../../features/partners/components/partners-list';
 
 export const PartnersPage = () => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { search } = useLocation();
+  const { roles } = useSessionUser();
+  // Only roles the gateway lets register partners see the button (the server checks again).
+  const canRegister = roles.some((role) => (PartnerRegistrarRoles as readonly string[]).includes(role));
   useDocumentTitle(`${t('partners.title')} · ${t('app.name')}`);
 
   // The list's view (search, page) travels with the form so closing it returns to the same view.
@@ -19,11 +24,13 @@ export const PartnersPage = () => {
     <Stack gap="lg">
       <Group justify="space-between" align="center">
         <Title order={1}>{t('partners.title')}</Title>
-        <Button onClick={openCreate} onMouseEnter={preloadCreate} onFocus={preloadCreate}>
-          {t('partners.newPartner')}
-        </Button>
+        {canRegister && (
+          <Button onClick={openCreate} onMouseEnter={preloadCreate} onFocus={preloadCreate}>
+            {t('partners.newPartner')}
+          </Button>
+        )}
       </Group>
-      <PartnersList onCreate={openCreate} />
+      <PartnersList onCreate={canRegister ? openCreate : undefined} />
       <Outlet />
     </Stack>
   );

@@ -28,7 +28,8 @@ import { PartnersTable } from './partners-table';
 
 interface PartnersListProps {
   /** Opens the create form; offered from the empty state. */
-  onCreate: () => void;
+  /** Absent for roles that may not register partners: the empty state then offers no button. */
+  onCreate?: (() => void) | undefined;
 }
 
 export const PartnersList = ({ onCreate }: PartnersListProps) => {
@@ -105,7 +106,7 @@ export const PartnersList = ({ onCreate }: PartnersListProps) => {
 
       {isEmpty && data.total === 0 && params.q === '' && (
         <EmptyState title={t('partners.empty.title')} description={t('partners.empty.description')}>
-          <Button onClick={onCreate}>{t('partners.empty.action')}</Button>
+          {onCreate && <Button onClick={onCreate}>{t('partners.empty.action')}</Button>}
         </EmptyState>
       )}
       {isEmpty && data.total === 0 && params.q !== '' && (
