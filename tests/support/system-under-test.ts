@@ -25,7 +25,7 @@ export interface SystemUnderTest {
  * The real processes (built apps) on a real bus: the embedded broker with PGlite, or NATS with
  * PostgreSQL when TEST_NATS_URL / TEST_DATABASE_URL are set.
  */
-export const startSystemUnderTest = async (kind: BusKind): Promise<SystemUnderTest> => {
+export const startSystemUnderTest = async (kind: BusKind, logLevel = 'warn'): Promise<SystemUnderTest> => {
   const testBus: TestBus = await startTestBus(kind);
   const dataDir = mkdtempSync(join(tmpdir(), `pardev-${kind}-`));
   const databases: TestDatabase[] = [];
@@ -47,7 +47,7 @@ export const startSystemUnderTest = async (kind: BusKind): Promise<SystemUnderTe
     seedDemoData: false,
     adminEmail: ADMIN.email,
     adminPassword: ADMIN.password,
-    logLevel: 'warn',
+    logLevel,
     // The tests drive thousands of requests from one address; the per-client limit has its own tests.
     env: {
       RATE_LIMIT_PER_MINUTE: '100000000',

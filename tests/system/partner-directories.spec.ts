@@ -1,12 +1,19 @@
 import { busKinds } from '@pardev/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, signIn, startSystemUnderTest, type SystemUnderTest } from '../support/system-under-test';
+import {
+  ADMIN,
+  eventually,
+  signIn,
+  startSystemUnderTest,
+  type SystemUnderTest,
+} from '../support/system-under-test';
 
 describe.each(busKinds())('partner directories across services (%s bus)', (kind) => {
   let sut: SystemUnderTest;
 
   beforeAll(async () => {
-    sut = await startSystemUnderTest(kind);
+    // Everything the apps can log, so the last test can look for secrets in it.
+    sut = await startSystemUnderTest(kind, 'verbose');
   });
 
   afterAll(async () => {
@@ -69,5 +76,27 @@ describe.each(busKinds())('partner directories across services (%s bus)', (kind)
     expect(problem.errors.map((e) => e.field).sort()).toEqual(['country', 'name', 'organisationType']);
     const list = (await (await http.get('/api/v1/partners?pageSize=100')).json()) as { total: number };
     expect(list.total).toBe(1);
+  });
+
+  it('never writes a password, session token or cookie to the logs', async () => {
+    const response = await fetch(`${sut.system.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
+    const token = (response.headers.get('set-cookie') ?? '').split(';')[0]!.split('=')[1]!;
+    await fetch(`${sut.system.baseUrl}/api/v1/partners`, { headers: { cookie: `pardev_session=${token}` } });
+    await fetch(`${sut.system.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ADMIN.email, password: 'a wrong password to log' }),
+    });
+    expect(token.length).toBeGreaterThan(20);
+    expect(sut.logs.length).toBeGreaterThan(20);
+    const leaks = sut.logs.filter(
+      (line) =>
+        line.includes(ADMIN.password) || line.includes(token) || line.includes('a wrong password to log'),
+    );
+    expect(leaks).toEqual([]);
   });
 });
