@@ -4,3 +4,4 @@ export * from './database';
 export * from './audit-columns';
 export * from './messaging/messaging.entities';
 export * from './persistence.module';
+export * from './search';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { containing } from '@pardev/persistence';
 import type { PartnerRegisteredV1 } from '@pardev/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PartnerOptionEntity } from './partner-option.entity';
-
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class PartnerOptionsRepository {
@@ -28,8 +27,7 @@ export class PartnerOptionsRepository {
     pageSize: number,
   ): Promise<{ items: PartnerOptionEntity[]; total: number }> {
     const query = this.dataSource.getRepository(PartnerOptionEntity).createQueryBuilder('o');
-    if (q)
-      query.where('(o.name ILIKE :pattern OR o.acronym ILIKE :pattern)', { pattern: `%${escapeLike(q)}%` });
+    if (q) query.where('(o.name ILIKE :pattern OR o.acronym ILIKE :pattern)', { pattern: containing(q) });
     const [items, total] = await query
       .orderBy('lower(o.name)', 'ASC')
       .addOrderBy('o.id', 'ASC')

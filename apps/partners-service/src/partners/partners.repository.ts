@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { containing } from '@pardev/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PartnerEntity } from './partner.entity';
 
@@ -7,8 +8,6 @@ export interface PartnerSearch {
   readonly page: number;
   readonly pageSize: number;
 }
-
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class PartnersRepository {
@@ -21,7 +20,7 @@ export class PartnersRepository {
   async search({ q, page, pageSize }: PartnerSearch): Promise<{ items: PartnerEntity[]; total: number }> {
     const query = this.dataSource.getRepository(PartnerEntity).createQueryBuilder('p');
     if (q) {
-      query.where('(p.name ILIKE :pattern OR p.acronym ILIKE :pattern)', { pattern: `%${escapeLike(q)}%` });
+      query.where('(p.name ILIKE :pattern OR p.acronym ILIKE :pattern)', { pattern: containing(q) });
     }
     const [items, total] = await query
       .orderBy('lower(p.name)', 'ASC')

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { containing } from '@pardev/persistence';
 import type { PartnerRegisteredV1 } from '@pardev/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DirectoryPartnerEntity } from './directory-partner.entity';
-
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class PartnerDirectoryRepository {
@@ -28,8 +27,7 @@ export class PartnerDirectoryRepository {
     pageSize: number,
   ): Promise<{ items: DirectoryPartnerEntity[]; total: number }> {
     const query = this.dataSource.getRepository(DirectoryPartnerEntity).createQueryBuilder('d');
-    if (q)
-      query.where('(d.name ILIKE :pattern OR d.acronym ILIKE :pattern)', { pattern: `%${escapeLike(q)}%` });
+    if (q) query.where('(d.name ILIKE :pattern OR d.acronym ILIKE :pattern)', { pattern: containing(q) });
     const [items, total] = await query
       .orderBy('lower(d.name)', 'ASC')
       .addOrderBy('d.id', 'ASC')
