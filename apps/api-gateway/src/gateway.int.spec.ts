@@ -558,6 +558,60 @@ describe.each(combinations())(
       expect(refusedWrongly).toEqual([]);
     });
 
+    it('lets an admin invite an account, change its roles and deactivate it, ending its sessions at once', async () => {
+      const created = await request('POST', '/api/v1/users', {
+        cookie: adminCookie,
+        body: {
+          email: 'Nadia.Officer@ilo.org',
+          displayName: 'Nadia Officer',
+          roles: ['officer'],
+          password: 'first password here',
+        },
+      });
+      expect(created.statusCode).toBe(201);
+      const user = created.json() as { id: string; email: string; roles: string[]; active: boolean };
+      expect(user).toMatchObject({ email: 'nadia.officer@ilo.org', roles: ['officer'], active: true });
+
+      const cookie = await login('nadia.officer@ilo.org', 'first password here');
+      expect((await request('GET', '/api/v1/auth/me', { cookie })).statusCode).toBe(200);
+
+      const promoted = await request('POST', `/api/v1/users/${user.id}/roles`, {
+        cookie: adminCookie,
+        body: { roles: ['officer', 'finance'] },
+      });
+      expect(promoted.json()).toMatchObject({ roles: ['officer', 'finance'] });
+      // A change of roles ends the sessions opened under the old ones.
+      expect((await request('GET', '/api/v1/auth/me', { cookie })).statusCode).toBe(401);
+
+      const again = await login('nadia.officer@ilo.org', 'first password here');
+      const deactivated = await request('POST', `/api/v1/users/${user.id}/deactivate`, {
+        cookie: adminCookie,
+      });
+      expect(deactivated.json()).toMatchObject({ active: false });
+      expect((await request('GET', '/api/v1/auth/me', { cookie: again })).statusCode).toBe(401);
+
+      const listed = await request('GET', '/api/v1/users?q=nadia', { cookie: adminCookie });
+      expect((listed.json() as { items: { id: string; active: boolean }[] }).items).toEqual([
+        expect.objectContaining({ id: user.id, active: false }),
+      ]);
+    });
+
+    it('refuses a weak password, an unknown role and an admin locking themselves out', async () => {
+      const weak = await request('POST', '/api/v1/users', {
+        cookie: adminCookie,
+        body: { email: 'short@ilo.org', displayName: 'Short', roles: ['superuser'], password: 'short' },
+      });
+      expect(weak.statusCode).toBe(400);
+      expect(
+        problemOf(weak)
+          .errors?.map((e) => e.field)
+          .sort(),
+      ).toEqual(['password', 'roles.0']);
+      const me = (await request('GET', '/api/v1/auth/me', { cookie: adminCookie })).json() as { id: string };
+      const selfLock = await request('POST', `/api/v1/users/${me.id}/deactivate`, { cookie: adminCookie });
+      expect(selfLock.statusCode).toBe(403);
+    });
+
     it('shuts a deactivated user out, including sessions opened before', async () => {
       const user = { email: 'leaver@example.org', password: 'leaver test password' };
       await gateway

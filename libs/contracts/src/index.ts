@@ -9,3 +9,4 @@ export * from './results/partner-directory.contracts';
 export * from './health/health.contracts';
 export * from './registry';
 export * from './meta/meta.contracts';
+export * from './auth/users.contracts';

@@ -4,6 +4,8 @@ import { RateLimitGuard } from '../http/rate-limit.guard';
 import { SameOriginGuard } from '../http/same-origin.guard';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
+import { UserAdminController } from './user-admin.controller';
+import { UserAdminService } from './user-admin.service';
 import { FIRST_ADMIN_OUTPUT, FirstAdmin, stdoutOutput } from './first-admin';
 import { IdentityService } from './identity.service';
 import { LoginAttemptsRepository } from './login-attempts.repository';
@@ -11,12 +13,13 @@ import { SessionsRepository } from './sessions.repository';
 import { UsersRepository } from './users.repository';
 
 @Module({
-  controllers: [AuthController],
+  controllers: [AuthController, UserAdminController],
   providers: [
     UsersRepository,
     SessionsRepository,
     LoginAttemptsRepository,
     IdentityService,
+    UserAdminService,
     FirstAdmin,
     { provide: FIRST_ADMIN_OUTPUT, useValue: stdoutOutput },
     // Guards run in this order: a flood is cut first, and a cross-site request is refused before

@@ -125,6 +125,12 @@ export class IdentityService implements OnModuleInit {
     return principal;
   }
 
+  /** Ends every session of a user at once (on this replica; others within SESSION_CACHE_MS). */
+  async endSessionsOf(userId: string): Promise<void> {
+    this.recentSessions.deleteUser(userId);
+    await this.sessions.deleteAllOf(userId);
+  }
+
   async hasUsers(): Promise<boolean> {
     return (await this.users.count()) > 0;
   }

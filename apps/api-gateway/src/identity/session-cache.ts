@@ -40,4 +40,11 @@ export class SessionCache {
   delete(sessionId: string): void {
     this.entries.delete(sessionId);
   }
+
+  /** Forgets every session of a user (deactivated, roles changed, password reset). */
+  deleteUser(userId: string): void {
+    for (const [sessionId, entry] of this.entries) {
+      if (entry.principal.user.id === userId) this.entries.delete(sessionId);
+    }
+  }
 }

@@ -32,6 +32,10 @@ export class SessionsRepository {
     await this.sessions.delete({ id });
   }
 
+  async deleteAllOf(userId: string): Promise<void> {
+    await this.sessions.delete({ userId });
+  }
+
   async deleteExpiredOf(userId: string, now: Date): Promise<void> {
     await this.sessions.delete({ userId, expiresAt: LessThanOrEqual(now) });
   }

@@ -1,4 +1,4 @@
-import type { SessionUser } from '@pardev/contracts';
+import type { SessionUser, User } from '@pardev/contracts';
 import { knownRoles } from './identity.rules';
 import type { UserEntity } from './user.entity';
 
@@ -7,4 +7,10 @@ export const toSessionUser = (user: UserEntity): SessionUser => ({
   email: user.email,
   displayName: user.displayName,
   roles: knownRoles(user.roles),
+});
+
+export const toUser = (user: UserEntity): User => ({
+  ...toSessionUser(user),
+  active: user.active,
+  createdAt: user.createdAt.toISOString(),
 });

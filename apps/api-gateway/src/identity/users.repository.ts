@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { containing } from '@pardev/persistence';
 import { DataSource } from 'typeorm';
 import { UserEntity } from './user.entity';
 
@@ -20,5 +21,30 @@ export class UsersRepository {
 
   insert(user: UserEntity): Promise<UserEntity> {
     return this.users.save(user);
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  save(user: UserEntity): Promise<UserEntity> {
+    return this.users.save(user);
+  }
+
+  async search(
+    q: string | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: UserEntity[]; total: number }> {
+    const query = this.users.createQueryBuilder('u');
+    if (q)
+      query.where('(u.email ILIKE :pattern OR u.display_name ILIKE :pattern)', { pattern: containing(q) });
+    const [items, total] = await query
+      .orderBy('u.display_name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getManyAndCount();
+    return { items, total };
   }
 }
