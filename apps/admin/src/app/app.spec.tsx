@@ -1,6 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { mockFetch, partnerFixture, renderWithApp, type FetchHandler } from '../testing/test-utils';
+import {
+  mockFetch,
+  partnerFixture,
+  renderWithApp,
+  requestedUrls,
+  type FetchHandler,
+} from '../testing/test-utils';
 import { appRoutes } from './router';
 
 const officer = { id: 'u-1', email: 'officer@pardev.test', displayName: 'Olga Officer', roles: ['officer'] };
@@ -32,6 +38,22 @@ const serve = (server: Server) =>
         return { body: { demoData: true } };
       case 'GET /api/v1/partners':
         return { body: page };
+      case 'GET /api/v1/users':
+        return {
+          body: {
+            items: [
+              {
+                ...officer,
+                id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c01',
+                active: true,
+                createdAt: '2026-01-10T09:00:00.000Z',
+              },
+            ],
+            total: 1,
+            page: 1,
+            pageSize: 20,
+          },
+        };
       default:
         return undefined;
     }
@@ -51,6 +73,7 @@ describe('admin app', { timeout: 15_000 }, () => {
       import('./routes/protected-layout'),
       import('./routes/partners'),
       import('./routes/partner-create'),
+      import('./routes/users'),
     ]);
   }, 30_000);
 
@@ -100,6 +123,28 @@ describe('admin app', { timeout: 15_000 }, () => {
     renderWithApp({ routes: appRoutes, initialEntries: ['/partners'] });
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
     expect(within(nav).getByText('Administration')).toBeTruthy();
+  });
+
+  it('takes an admin from the Administration link to the users page', async () => {
+    serve({ signedIn: true, user: { ...officer, roles: ['admin'] } });
+    const { router } = renderWithApp({ routes: appRoutes, initialEntries: ['/partners'] });
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+    fireEvent.click(within(nav).getByRole('link', { name: 'Administration' }));
+    expect(await screen.findByRole('heading', { name: 'Users', level: 1 })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/administration/users');
+    expect(await screen.findByText('officer@pardev.test')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Invite user' })).toBeTruthy();
+  });
+
+  it('keeps an officer out of the users page, without asking the server for accounts', async () => {
+    const fetchMock = serve({ signedIn: true });
+    renderWithApp({ routes: appRoutes, initialEntries: ['/administration/users'] });
+    expect(await screen.findByText('Only administrators can manage user accounts.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Invite user' })).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    expect(within(nav).queryByText('Administration')).toBeNull();
+    expect(requestedUrls(fetchMock).some((url) => url.startsWith('/api/v1/users'))).toBe(false);
   });
 
   it('offers “New partner” only to roles that may register partners', async () => {

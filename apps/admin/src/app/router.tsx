@@ -14,6 +14,7 @@ const PartnersPage = lazy(() => import('./routes/partners').then((m) => ({ defau
 const PartnerCreateRoute = lazy(() =>
   import('./routes/partner-create').then((m) => ({ default: m.PartnerCreateRoute })),
 );
+const UsersPage = lazy(() => import('./routes/users').then((m) => ({ default: m.UsersPage })));
 
 export const appRoutes: RouteObject[] = [
   {
@@ -53,6 +54,8 @@ export const appRoutes: RouteObject[] = [
               },
             ],
           },
+          { path: 'administration', element: <Navigate to="/administration/users" replace /> },
+          { path: 'administration/users', element: <UsersPage />, errorElement: <RouteErrorBoundary /> },
           { path: '*', element: <NotFoundPage />, errorElement: <RouteErrorBoundary /> },
         ],
       },

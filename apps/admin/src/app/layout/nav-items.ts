@@ -10,7 +10,7 @@ export interface NavItem {
   roles?: readonly Role[];
 }
 
-// UX.md order. Only Partners is live; the rest are listed so people see where things will be.
+// UX.md order. Only Partners and Administration are live; the rest are listed so people see where things will be.
 export const navItems: readonly NavItem[] = [
   { key: 'dashboard', label: 'nav.dashboard' },
   { key: 'partners', label: 'nav.partners', to: '/partners' },
@@ -19,7 +19,7 @@ export const navItems: readonly NavItem[] = [
   { key: 'reports', label: 'nav.reports' },
   { key: 'results', label: 'nav.results' },
   { key: 'transparency', label: 'nav.transparency' },
-  { key: 'administration', label: 'nav.administration', roles: ['admin'] },
+  { key: 'administration', label: 'nav.administration', to: '/administration/users', roles: ['admin'] },
 ];
 
 /** Items a role cannot use are not shown (UX.md). */
