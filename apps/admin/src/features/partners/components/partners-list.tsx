@@ -1,3 +1,4 @@
+import { ListPartnersQuerySchema } from '@pardev/contracts';
 import {
   Alert,
   Button,
@@ -22,8 +23,8 @@ import {
   SearchDebounceMs,
   readListParams,
   writeListParams,
-  type PartnersListParams,
-} from '../lib/list-params';
+  type ListParams,
+} from '../../../lib/list-params';
 import { PartnersTable } from './partners-table';
 
 interface PartnersListProps {
@@ -35,10 +36,10 @@ interface PartnersListProps {
 export const PartnersList = ({ onCreate }: PartnersListProps) => {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
-  const params = readListParams(searchParams);
+  const params = readListParams(searchParams, ListPartnersQuerySchema);
   const partners = usePartners({ q: params.q || undefined, page: params.page, pageSize: params.pageSize });
 
-  const update = (changes: Partial<PartnersListParams>, replace = false) =>
+  const update = (changes: Partial<ListParams>, replace = false) =>
     setSearchParams((current) => writeListParams(current, changes), { replace });
 
   // The input answers every keystroke; the URL (and so the query) follows once typing pauses.

@@ -1,4 +1,4 @@
-import type { User } from '@pardev/contracts';
+import { ListUsersQuerySchema, type User } from '@pardev/contracts';
 import {
   Alert,
   Button,
@@ -25,8 +25,8 @@ import {
   SearchDebounceMs,
   readListParams,
   writeListParams,
-  type UsersListParams,
-} from '../lib/list-params';
+  type ListParams,
+} from '../../../lib/list-params';
 import { ChangeRolesModal } from './change-roles-modal';
 import { DeactivateUserModal } from './deactivate-user-modal';
 import { ResetPasswordModal } from './reset-password-modal';
@@ -42,12 +42,12 @@ type OpenDialog = { action: 'deactivate' | 'changeRoles' | 'resetPassword'; user
 export const UsersList = ({ currentUserId }: UsersListProps) => {
   const { t } = useTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
-  const params = readListParams(searchParams);
+  const params = readListParams(searchParams, ListUsersQuerySchema);
   const users = useUsers({ q: params.q || undefined, page: params.page, pageSize: params.pageSize });
   const reactivate = useReactivateUser();
   const [dialog, setDialog] = useState<OpenDialog>(null);
 
-  const update = (changes: Partial<UsersListParams>, replace = false) =>
+  const update = (changes: Partial<ListParams>, replace = false) =>
     setSearchParams((current) => writeListParams(current, changes), { replace });
 
   // The input answers every keystroke; the URL (and so the query) follows once typing pauses.
