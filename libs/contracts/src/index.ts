@@ -10,3 +10,5 @@ export * from './health/health.contracts';
 export * from './registry';
 export * from './meta/meta.contracts';
 export * from './auth/users.contracts';
+export * from './audit/audit.contracts';
+export * from './partners/partner.access';

@@ -3,14 +3,18 @@ import {
   ListPartnerOptionsQuerySchema,
   PartnerOptionPageSchema,
 } from './agreements/partner-option.contracts';
+import { AuditPageSchema, AuditQuerySchema } from './audit/audit.contracts';
 import { HealthCheckRequestSchema, HealthReportSchema } from './health/health.contracts';
 import {
+  AssignPartnerRequestSchema,
   GetPartnerRequestSchema,
   ListPartnersQuerySchema,
   PartnerPageSchema,
   PartnerRegisteredV1Schema,
   PartnerSchema,
+  PartnerUpdatedV1Schema,
   RegisterPartnerRequestSchema,
+  UpdatePartnerRequestSchema,
 } from './partners/partner.contracts';
 import {
   DirectoryPartnerPageSchema,
@@ -43,16 +47,22 @@ export const requestContracts = {
   'partners.partner.register': command(RegisterPartnerRequestSchema, PartnerSchema),
   'partners.partner.get': query(GetPartnerRequestSchema, PartnerSchema),
   'partners.partner.list': query(ListPartnersQuerySchema, PartnerPageSchema),
+  'partners.partner.update': command(UpdatePartnerRequestSchema, PartnerSchema),
+  'partners.partner.assign': command(AssignPartnerRequestSchema, PartnerSchema),
+  'partners.audit.search': query(AuditQuerySchema, AuditPageSchema),
   'partners.health.check': query(HealthCheckRequestSchema, HealthReportSchema),
   'agreements.partner-option.list': query(ListPartnerOptionsQuerySchema, PartnerOptionPageSchema),
+  'agreements.audit.search': query(AuditQuerySchema, AuditPageSchema),
   'agreements.health.check': query(HealthCheckRequestSchema, HealthReportSchema),
   'results.partner-directory.list': query(ListDirectoryPartnersQuerySchema, DirectoryPartnerPageSchema),
+  'results.audit.search': query(AuditQuerySchema, AuditPageSchema),
   'results.health.check': query(HealthCheckRequestSchema, HealthReportSchema),
 } as const;
 
 // Events: `<context>.<aggregate>.<past-tense-event>.v<N>` (four tokens), durable, fan-out.
 export const eventContracts = {
   'partners.partner.registered.v1': event('partners', PartnerRegisteredV1Schema),
+  'partners.partner.updated.v1': event('partners', PartnerUpdatedV1Schema),
 } as const;
 
 export type RequestSubject = keyof typeof requestContracts;
@@ -74,3 +84,10 @@ export const contextOf = (subject: RequestSubject | EventSubject): Context =>
 
 export const eventSubjectsOf = (context: Context): EventSubject[] =>
   (Object.keys(eventContracts) as EventSubject[]).filter((s) => eventContracts[s].context === context);
+
+/** The audit-trail query every context answers (the gateway searches them all). */
+export const auditSearchSubjects = {
+  partners: 'partners.audit.search',
+  agreements: 'agreements.audit.search',
+  results: 'results.audit.search',
+} as const satisfies Record<Context, RequestSubject>;

@@ -37,3 +37,14 @@ export type CreateUserRequest = z.infer<typeof CreateUserRequestSchema>;
 export const UserIdParamsSchema = z.object({ id: IdSchema });
 export const SetRolesRequestSchema = z.object({ roles: RolesSchema });
 export const ResetPasswordRequestSchema = z.object({ password: PasswordSchema });
+
+// Colleagues as every signed-in user may see them: for pickers and for showing who is responsible.
+export const StaffMemberSchema = z.object({
+  id: IdSchema,
+  displayName: z.string(),
+  roles: z.array(RoleSchema),
+});
+export type StaffMember = z.infer<typeof StaffMemberSchema>;
+export const StaffQuerySchema = z.object({ role: RoleSchema.optional() });
+export const StaffListSchema = z.object({ items: z.array(StaffMemberSchema) });
+export type StaffList = z.infer<typeof StaffListSchema>;

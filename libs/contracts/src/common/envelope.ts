@@ -8,8 +8,11 @@ export const Header = {
   OccurredAt: 'x-occurred-at',
   Producer: 'x-producer',
   Actor: 'x-actor',
+  // Ed25519 signature by the gateway over the subject, message id, time, actor and body digest.
+  ActorSignature: 'x-actor-signature',
 } as const;
 
+// The person a message acts for. On requests it is signed by the gateway; services verify it.
 export const ActorSchema = z.object({
   userId: z.string(),
   roles: z.array(z.string()),

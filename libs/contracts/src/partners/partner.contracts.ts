@@ -31,7 +31,10 @@ const partnerFields = z.object({
 });
 
 // A State partner (government, domestic funding) always belongs to a country.
-export const RegisterPartnerRequestSchema = partnerFields.superRefine((partner, ctx) => {
+const countryRequiredForCategory = (
+  partner: { category: PartnerCategory; country: string | null },
+  ctx: z.RefinementCtx,
+): void => {
   if (CountryBoundPartnerCategories.includes(partner.category) && !partner.country) {
     ctx.addIssue({
       code: 'custom',
@@ -40,9 +43,60 @@ export const RegisterPartnerRequestSchema = partnerFields.superRefine((partner, 
       params: { rule: 'required_for_category' },
     });
   }
-});
+};
+
+const VersionSchema = z.number({ message: 'must be a number' }).int().min(1);
+
+// At most ten colleagues, each named once, never the responsible officer again.
+const DelegateIdsSchema = z
+  .array(IdSchema)
+  .max(10, { message: 'must name at most 10 delegates' })
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'must not name a delegate twice' });
+
+export const RegisterPartnerRequestSchema = partnerFields
+  .extend({
+    // Who manages the relationship. An officer who registers a partner becomes it when this is empty.
+    responsibleOfficerId: IdSchema.nullish().transform((v) => v ?? null),
+  })
+  .superRefine(countryRequiredForCategory);
 export type RegisterPartnerRequest = z.input<typeof RegisterPartnerRequestSchema>;
 export type RegisterPartnerCommand = z.output<typeof RegisterPartnerRequestSchema>;
+
+/** HTTP body of PUT /partners/:id: the whole profile and the version it was read at. */
+export const UpdatePartnerBodySchema = partnerFields
+  .extend({ version: VersionSchema })
+  .superRefine(countryRequiredForCategory);
+export type UpdatePartnerBody = z.input<typeof UpdatePartnerBodySchema>;
+export const UpdatePartnerRequestSchema = partnerFields
+  .extend({ id: IdSchema, version: VersionSchema })
+  .superRefine(countryRequiredForCategory);
+export type UpdatePartnerCommand = z.output<typeof UpdatePartnerRequestSchema>;
+
+const responsibilityFields = z.object({
+  version: VersionSchema,
+  responsibleOfficerId: IdSchema.nullable(),
+  delegateIds: DelegateIdsSchema,
+});
+const officerIsNotADelegate = (
+  value: { responsibleOfficerId: string | null; delegateIds: string[] },
+  ctx: z.RefinementCtx,
+): void => {
+  if (value.responsibleOfficerId && value.delegateIds.includes(value.responsibleOfficerId)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['delegateIds'],
+      message: 'must not include the responsible officer',
+      params: { rule: 'not_the_responsible_officer' },
+    });
+  }
+};
+/** HTTP body of PUT /partners/:id/responsibility. */
+export const AssignPartnerBodySchema = responsibilityFields.superRefine(officerIsNotADelegate);
+export type AssignPartnerBody = z.input<typeof AssignPartnerBodySchema>;
+export const AssignPartnerRequestSchema = responsibilityFields
+  .extend({ id: IdSchema })
+  .superRefine(officerIsNotADelegate);
+export type AssignPartnerCommand = z.output<typeof AssignPartnerRequestSchema>;
 
 export const PartnerSchema = z.object({
   id: IdSchema,
@@ -51,6 +105,8 @@ export const PartnerSchema = z.object({
   organisationType: z.string(),
   category: PartnerCategorySchema,
   country: z.string().nullable(),
+  responsibleOfficerId: IdSchema.nullable(),
+  delegateIds: z.array(IdSchema),
   version: z.number().int().min(1),
   createdAt: IsoInstantSchema,
   updatedAt: IsoInstantSchema,
@@ -62,6 +118,8 @@ export type GetPartnerRequest = z.infer<typeof GetPartnerRequestSchema>;
 
 export const ListPartnersQuerySchema = PageQuerySchema.extend({
   q: z.string().trim().max(200).optional(),
+  // Partners this user manages or is a delegate for ("my partners").
+  assignedTo: IdSchema.optional(),
 });
 export type ListPartnersQuery = z.input<typeof ListPartnersQuerySchema>;
 
@@ -80,3 +138,18 @@ export const PartnerRegisteredV1Schema = z.object({
   registeredAt: IsoInstantSchema,
 });
 export type PartnerRegisteredV1 = z.infer<typeof PartnerRegisteredV1Schema>;
+
+// Event v1: the partner's profile or responsibility changed; carries the whole new state.
+export const PartnerUpdatedV1Schema = z.object({
+  partnerId: IdSchema,
+  name: z.string(),
+  acronym: z.string().nullable(),
+  organisationType: z.string(),
+  category: PartnerCategorySchema,
+  country: z.string().nullable(),
+  responsibleOfficerId: IdSchema.nullable(),
+  delegateIds: z.array(IdSchema),
+  version: z.number().int().min(1),
+  updatedAt: IsoInstantSchema,
+});
+export type PartnerUpdatedV1 = z.infer<typeof PartnerUpdatedV1Schema>;
