@@ -35,6 +35,8 @@ const REQUIRED_ENV: Record<string, string> = {
   IDENTITY_DB_PASSWORD: 'identity-secret',
   ADMIN_EMAIL: 'admin@example.org',
   ADMIN_PASSWORD: 'admin-secret',
+  ACTOR_SIGNING_KEY: 'test-signing-key',
+  ACTOR_VERIFY_KEY: 'test-verify-key',
 };
 
 // ---------------------------------------------------------------------------------------------

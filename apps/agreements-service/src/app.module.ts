@@ -1,5 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MessagingModule, ServiceHealthController, serviceHealthProviders } from '@pardev/messaging';
+import {
+  MessagingModule,
+  auditSearchHandler,
+  ServiceHealthController,
+  serviceHealthProviders,
+} from '@pardev/messaging';
 import { PersistenceModule } from '@pardev/persistence';
 import type { AgreementsConfig } from './config';
 import { HealthHandler } from './health/health.handler';
@@ -18,6 +23,7 @@ export class AppModule {
       imports: [
         PersistenceModule.forRoot({
           service: SERVICE,
+          auditSource: 'agreements',
           databaseUrl: config.DATABASE_URL,
           dataDir: config.DATA_DIR,
           entities: [PartnerOptionEntity],
@@ -27,9 +33,15 @@ export class AppModule {
           service: SERVICE,
           busUrl: config.BUS_URL,
           namespace: config.BUS_NAMESPACE,
+          actorVerifyKey: config.ACTOR_VERIFY_KEY,
         }),
       ],
-      controllers: [ServiceHealthController, HealthHandler, PartnerOptionsHandler],
+      controllers: [
+        ServiceHealthController,
+        HealthHandler,
+        auditSearchHandler('agreements'),
+        PartnerOptionsHandler,
+      ],
       providers: [...serviceHealthProviders(SERVICE), PartnerOptionsRepository],
     };
   }

@@ -15,6 +15,8 @@ import { UserEntity } from './identity/user.entity';
 import { MetaController } from './meta/meta.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { gatewayMigrations } from './migrations';
+import { AuditController } from './audit/audit.controller';
+import { AuditReader } from './audit/audit-reader';
 import { PartnersController } from './partners/partners.controller';
 
 @Module({})
@@ -39,6 +41,7 @@ export class AppModule {
         GatewayConfigModule.forRoot(config),
         PersistenceModule.forRoot({
           service: SERVICE,
+          auditSource: 'identity',
           databaseUrl: config.DATABASE_URL,
           dataDir: config.DATA_DIR,
           entities: [UserEntity, SessionEntity],
@@ -49,6 +52,7 @@ export class AppModule {
           busUrl: config.BUS_URL,
           namespace: config.BUS_NAMESPACE,
           requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+          actorSigningKey: config.ACTOR_SIGNING_KEY,
         }),
         IdentityModule,
       ],
@@ -57,12 +61,14 @@ export class AppModule {
         MetaController,
         OpenApiController,
         PartnersController,
+        AuditController,
         PartnerOptionsController,
         ...(adminStatic.dir ? [SpaFallbackController] : []),
       ],
       providers: [
         ...serviceHealthProviders(SERVICE),
         HealthService,
+        AuditReader,
         { provide: ADMIN_STATIC, useValue: adminStatic },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

@@ -1,14 +1,22 @@
+import { generateActorKeys } from '@pardev/messaging';
 import { describe, expect, it } from 'vitest';
 import { GatewayEnvSchema } from './config';
 
-const minimal = { BUS_URL: 'mqtt://127.0.0.1:1883' };
+const keys = generateActorKeys();
+const minimal = { BUS_URL: 'mqtt://127.0.0.1:1883', ACTOR_SIGNING_KEY: keys.signingKey };
 const fieldsOf = (env: Record<string, string>) => {
   const parsed = GatewayEnvSchema.safeParse(env);
   return parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join('.'));
 };
 
 describe('gateway configuration', () => {
-  it('needs only BUS_URL and defaults the rest to the embedded setup', () => {
+  it('needs an Ed25519 private key to sign the acting user, and refuses the public half or junk', () => {
+    expect(fieldsOf({ BUS_URL: minimal.BUS_URL })).toEqual(['ACTOR_SIGNING_KEY']);
+    expect(fieldsOf({ ...minimal, ACTOR_SIGNING_KEY: keys.verifyKey })).toEqual(['ACTOR_SIGNING_KEY']);
+    expect(fieldsOf({ ...minimal, ACTOR_SIGNING_KEY: 'not a key' })).toEqual(['ACTOR_SIGNING_KEY']);
+  });
+
+  it('needs only BUS_URL and the signing key, and defaults the rest to the embedded setup', () => {
     expect(GatewayEnvSchema.parse(minimal)).toMatchObject({
       PORT: 3000,
       HOST: '127.0.0.1',
@@ -23,8 +31,8 @@ describe('gateway configuration', () => {
 
   it('refuses a missing or non-bus BUS_URL', () => {
     expect(fieldsOf({})).toContain('BUS_URL');
-    expect(fieldsOf({ BUS_URL: 'http://localhost:4222' })).toContain('BUS_URL');
-    expect(fieldsOf({ BUS_URL: 'nats://nats:4222' })).toEqual([]);
+    expect(fieldsOf({ ...minimal, BUS_URL: 'http://localhost:4222' })).toContain('BUS_URL');
+    expect(fieldsOf({ ...minimal, BUS_URL: 'nats://nats:4222' })).toEqual([]);
   });
 
   it('needs ADMIN_EMAIL and ADMIN_PASSWORD together, with a password of 12 or more characters', () => {
@@ -75,11 +83,10 @@ describe('gateway configuration', () => {
 });
 
 describe('CORS_ORIGINS', () => {
-  const parse = (value: string) =>
-    GatewayEnvSchema.safeParse({ BUS_URL: 'mqtt://127.0.0.1:1883', CORS_ORIGINS: value });
+  const parse = (value: string) => GatewayEnvSchema.safeParse({ ...minimal, CORS_ORIGINS: value });
 
   it('is empty by default: the admin is served from the same origin', () => {
-    expect(GatewayEnvSchema.parse({ BUS_URL: 'mqtt://127.0.0.1:1883' }).CORS_ORIGINS).toEqual([]);
+    expect(GatewayEnvSchema.parse(minimal).CORS_ORIGINS).toEqual([]);
   });
 
   it('reads a comma-separated list of origins', () => {

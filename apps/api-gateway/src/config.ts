@@ -1,4 +1,4 @@
-import { ServiceEnvSchema, parseEnv } from '@pardev/messaging';
+import { ServiceEnvSchema, parseEnv, parseSigningKey } from '@pardev/messaging';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -11,6 +11,15 @@ const flag = (fallback: 'true' | 'false') =>
     .enum(['true', 'false'], { message: 'must be true or false' })
     .default(fallback)
     .transform((value) => value === 'true');
+
+const isSigningKey = (key: string): boolean => {
+  try {
+    parseSigningKey(key);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 // Names proxy-addr (Fastify's trustProxy) understands besides addresses.
 const PROXY_ADDRESS_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -52,6 +61,14 @@ export const GatewayEnvSchema = z
     DATA_DIR: optional(z.string()).describe(
       'base directory for PGlite data (<DATA_DIR>/api-gateway); memory:// keeps it in memory; default ./.data',
     ),
+    ACTOR_SIGNING_KEY: z
+      .string({ message: 'is required: generate a pair with `npm run actor-keys`' })
+      .refine(isSigningKey, { message: 'must be an Ed25519 private key (PEM or base64 PKCS#8 DER)' })
+      .meta({
+        description:
+          'Ed25519 private key (sensitive) that signs the acting user on every request to a service; services hold the public half as ACTOR_VERIFY_KEY',
+        sensitive: true,
+      }),
     ADMIN_EMAIL: optional(z.email({ message: 'must be an email address' })).describe(
       'e-mail of the first admin, created on start when there are no users yet (with ADMIN_PASSWORD)',
     ),

@@ -1,48 +1,30 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
-  ProblemDetailsSchema,
   Roles,
   SessionUserSchema,
   type Partner,
   type PartnerOptionPage,
   type PartnerPage,
-  type ProblemDetails,
 } from '@pardev/contracts';
 import { newId } from '@pardev/persistence';
-import {
-  bootService,
-  serviceEnvironment,
-  startTestBus,
-  type BootedService,
-  type BusKind,
-  type DatabaseKind,
-  type TestBus,
-} from '@pardev/testing';
+import { type BusKind, type DatabaseKind } from '@pardev/testing';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The other apps are booted in-process, exactly as they run in production, so the gateway is tested
-// against the real services over the real bus. Test-only; production code never imports another app.
-/* eslint-disable @nx/enforce-module-boundaries -- test boots the real services (see comment above) */
-import { AppModule as AgreementsModule } from '../../agreements-service/src/app.module';
-import { AgreementsEnvSchema } from '../../agreements-service/src/config';
-import { AppModule as PartnersModule } from '../../partners-service/src/app.module';
-import { PartnersEnvSchema } from '../../partners-service/src/config';
-import { AppModule as ResultsModule } from '../../results-service/src/app.module';
-import { ResultsEnvSchema } from '../../results-service/src/config';
-/* eslint-enable @nx/enforce-module-boundaries */
-import { GatewayEnvSchema } from './config';
-import { createGatewayApp } from './gateway-app';
 import { IdentityService } from './identity/identity.service';
 import { sessionIdOf } from './identity/session-token';
 import { apiRoutes } from './openapi/api-routes';
+import {
+  HARNESS_ADMIN,
+  problemOf,
+  startGatewayHarness,
+  type GatewayHarness,
+} from './testing/gateway-harness';
 
-const ADMIN = { email: 'pardev.admin@example.org', password: 'a long enough test password' };
+const ADMIN = HARNESS_ADMIN;
 const VIEWER = { email: 'viewer@example.org', password: 'viewer test password' };
-
-type Injected = Awaited<ReturnType<NestFastifyApplication['inject']>>;
 
 // Embedded bus + PGlite always. With CI's servers also one more run: NATS (with the gateway's
 // identity database on PostgreSQL when TEST_DATABASE_URL is set), or embedded + PostgreSQL.
@@ -52,11 +34,6 @@ const combinations = (): [BusKind, DatabaseKind][] => {
   if (process.env.TEST_NATS_URL) runs.push(['nats', database]);
   else if (database === 'postgres') runs.push(['embedded', 'postgres']);
   return runs;
-};
-
-const problemOf = (response: Injected): ProblemDetails => {
-  expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  return ProblemDetailsSchema.parse(response.json());
 };
 
 const until = async <T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> => {
@@ -72,34 +49,12 @@ const until = async <T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000)
 describe.each(combinations())(
   'api-gateway with the real services (%s bus, identity database on %s)',
   (busKind, dbKind) => {
-    let bus: TestBus;
+    let harness: GatewayHarness;
     let gateway: NestFastifyApplication;
-    let partners: BootedService;
-    let agreements: BootedService;
-    let results: BootedService | undefined;
-    const drops: (() => Promise<void>)[] = [];
+    let request: GatewayHarness['request'];
+    let login: GatewayHarness['login'];
     let staticDir: string;
     let adminCookie: string;
-
-    const request = (
-      method: 'GET' | 'POST',
-      url: string,
-      options: { cookie?: string; body?: unknown; headers?: Record<string, string> } = {},
-    ) =>
-      gateway.inject({
-        method,
-        url,
-        headers: { ...(options.cookie ? { cookie: options.cookie } : {}), ...options.headers },
-        ...(options.body === undefined ? {} : { payload: options.body as Record<string, unknown> }),
-      });
-
-    const login = async (email: string, password: string): Promise<string> => {
-      const response = await request('POST', '/api/v1/auth/login', { body: { email, password } });
-      expect(response.statusCode).toBe(200);
-      const cookie = response.cookies.find((c) => c.name === 'pardev_session');
-      if (!cookie) throw new Error('no session cookie');
-      return `pardev_session=${cookie.value}`;
-    };
 
     const aPartner = (overrides: Record<string, unknown> = {}) => ({
       name: `Ministry of Labour ${newId().slice(-6)}`,
@@ -111,44 +66,19 @@ describe.each(combinations())(
     });
 
     beforeAll(async () => {
-      bus = await startTestBus(busKind);
-      // The services keep their data in memory; only the gateway's own database varies.
-      const { env: common } = await serviceEnvironment(bus, 'pglite', 'unused');
-      partners = await bootService(
-        PartnersModule.forRoot(PartnersEnvSchema.parse({ ...common, LOG_LEVEL: 'error' })),
-      );
-      agreements = await bootService(
-        AgreementsModule.forRoot(AgreementsEnvSchema.parse({ ...common, LOG_LEVEL: 'error' })),
-      );
-      results = await bootService(
-        ResultsModule.forRoot(ResultsEnvSchema.parse({ ...common, LOG_LEVEL: 'error' })),
-      );
-
       staticDir = mkdtempSync(join(tmpdir(), 'gw-admin-'));
       mkdirSync(join(staticDir, 'assets'));
       writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>PARDEV</title>');
       writeFileSync(join(staticDir, 'assets', 'index-abc123.js'), 'console.log("admin")');
-
-      const environment = await serviceEnvironment(bus, dbKind, 'pardev_gateway');
-      drops.push(environment.drop);
-      const config = GatewayEnvSchema.parse({
-        ...environment.env,
-        LOG_LEVEL: 'error',
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        ADMIN_STATIC_DIR: staticDir,
-      });
-      gateway = await createGatewayApp(config, { logger: ['error'], abortOnError: false });
+      harness = await startGatewayHarness(busKind, dbKind, { ADMIN_STATIC_DIR: staticDir });
+      ({ gateway, request, login } = harness);
       await gateway
         .get(IdentityService)
-        .createUser({ ...VIEWER, displayName: 'Vera Viewer', roles: ['viewer'] });
+        .createUser({ ...VIEWER, displayName: 'Vera Viewer', roles: ['viewer'] }, {});
     });
 
     afterAll(async () => {
-      await gateway?.close();
-      await Promise.all([partners?.close(), agreements?.close(), results?.close()]);
-      await bus?.close();
-      for (const drop of drops) await drop();
+      await harness?.close();
       if (staticDir) rmSync(staticDir, { recursive: true, force: true });
     });
 
@@ -257,11 +187,11 @@ describe.each(combinations())(
       expect(created.headers['x-correlation-id']).toBe('trace-me-42');
       const { id } = created.json<Partner>();
       const me = (await request('GET', '/api/v1/auth/me', { cookie: adminCookie })).json<{ id: string }>();
-      const [row] = await partners.app
+      const [row] = await harness.services.partners.app
         .get(DataSource)
         .query(`SELECT created_by FROM partner WHERE id = $1`, [id]);
       expect(row.created_by).toBe(me.id);
-      const [outbox] = await partners.app
+      const [outbox] = await harness.services.partners.app
         .get(DataSource)
         .query(`SELECT headers FROM outbox WHERE payload->>'partnerId' = $1`, [id]);
       expect(outbox.headers['x-correlation-id']).toBe('trace-me-42');
@@ -438,7 +368,7 @@ describe.each(combinations())(
       const user = { email: 'guessed@example.org', password: 'the right long password' };
       await gateway
         .get(IdentityService)
-        .createUser({ ...user, displayName: 'Gus Guessed', roles: ['viewer'] });
+        .createUser({ ...user, displayName: 'Gus Guessed', roles: ['viewer'] }, {});
       const attempt = (password: string, remoteAddress: string) =>
         gateway.inject({
           method: 'POST',
@@ -522,23 +452,26 @@ describe.each(combinations())(
       const password = 'role matrix password';
       const identity = gateway.get(IdentityService);
       for (const role of Roles) {
-        await identity.createUser({
-          email: `${role}.matrix@example.org`,
-          displayName: role,
-          password,
-          roles: [role],
-        });
+        await identity.createUser(
+          {
+            email: `${role}.matrix@example.org`,
+            displayName: role,
+            password,
+            roles: [role],
+          },
+          {},
+        );
       }
       const refusedWrongly: string[] = [];
       for (const route of apiRoutes) {
         for (const role of Roles) {
           const cookie = await login(`${role}.matrix@example.org`, password);
           const response = await request(
-            route.method === 'get' ? 'GET' : 'POST',
+            route.method.toUpperCase() as 'GET' | 'POST' | 'PUT',
             route.path.replace('{id}', newId()),
             {
               cookie,
-              ...(route.method === 'post'
+              ...(route.method !== 'get'
                 ? {
                     body: route.path.endsWith('/login')
                       ? { email: 'x@example.org', password: 'x' }
@@ -616,7 +549,7 @@ describe.each(combinations())(
       const user = { email: 'leaver@example.org', password: 'leaver test password' };
       await gateway
         .get(IdentityService)
-        .createUser({ ...user, displayName: 'Lee Leaver', roles: ['officer'] });
+        .createUser({ ...user, displayName: 'Lee Leaver', roles: ['officer'] }, {});
       const cookie = await login(user.email, user.password);
       await gateway.get(DataSource).query(`UPDATE "user" SET active = false WHERE email = $1`, [user.email]);
       expect((await request('GET', '/api/v1/auth/me', { cookie })).statusCode).toBe(401);
@@ -626,8 +559,7 @@ describe.each(combinations())(
     });
 
     it('reports 503 naming results-service once it stops', async () => {
-      await results?.close();
-      results = undefined;
+      await harness.stop('results');
       const response = await request('GET', '/health');
       expect(response.statusCode).toBe(503);
       expect(response.json()).toEqual({

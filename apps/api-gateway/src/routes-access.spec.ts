@@ -1,3 +1,4 @@
+import { testActorKeys } from '@pardev/testing';
 import { Roles as AllRoles } from '@pardev/contracts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,11 @@ import { scanRoutes } from './http/route-scan';
 
 const staticDir = mkdtempSync(join(tmpdir(), 'gw-routes-'));
 writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
-const config = GatewayEnvSchema.parse({ BUS_URL: 'mqtt://127.0.0.1:1', ADMIN_STATIC_DIR: staticDir });
+const config = GatewayEnvSchema.parse({
+  BUS_URL: 'mqtt://127.0.0.1:1',
+  ACTOR_SIGNING_KEY: testActorKeys.signingKey,
+  ADMIN_STATIC_DIR: staticDir,
+});
 const routes = scanRoutes(AppModule.forRoot(config));
 
 describe('access to every gateway route', () => {

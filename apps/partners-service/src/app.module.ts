@@ -1,5 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MessagingModule, ServiceHealthController, serviceHealthProviders } from '@pardev/messaging';
+import {
+  MessagingModule,
+  auditSearchHandler,
+  ServiceHealthController,
+  serviceHealthProviders,
+} from '@pardev/messaging';
 import { PersistenceModule } from '@pardev/persistence';
 import type { PartnersConfig } from './config';
 import { HealthHandler } from './health/health.handler';
@@ -18,6 +23,7 @@ export class AppModule {
       imports: [
         PersistenceModule.forRoot({
           service: SERVICE,
+          auditSource: 'partners',
           databaseUrl: config.DATABASE_URL,
           dataDir: config.DATA_DIR,
           entities: [PartnerEntity],
@@ -27,10 +33,11 @@ export class AppModule {
           service: SERVICE,
           busUrl: config.BUS_URL,
           namespace: config.BUS_NAMESPACE,
+          actorVerifyKey: config.ACTOR_VERIFY_KEY,
         }),
         PartnersModule,
       ],
-      controllers: [ServiceHealthController, HealthHandler],
+      controllers: [ServiceHealthController, HealthHandler, auditSearchHandler('partners')],
       providers: [
         ...serviceHealthProviders(SERVICE),
         { provide: SEED_DEMO_DATA, useValue: config.SEED_DEMO_DATA },

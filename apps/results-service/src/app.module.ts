@@ -1,5 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MessagingModule, ServiceHealthController, serviceHealthProviders } from '@pardev/messaging';
+import {
+  MessagingModule,
+  auditSearchHandler,
+  ServiceHealthController,
+  serviceHealthProviders,
+} from '@pardev/messaging';
 import { PersistenceModule } from '@pardev/persistence';
 import type { ResultsConfig } from './config';
 import { HealthHandler } from './health/health.handler';
@@ -18,6 +23,7 @@ export class AppModule {
       imports: [
         PersistenceModule.forRoot({
           service: SERVICE,
+          auditSource: 'results',
           databaseUrl: config.DATABASE_URL,
           dataDir: config.DATA_DIR,
           entities: [DirectoryPartnerEntity],
@@ -27,9 +33,15 @@ export class AppModule {
           service: SERVICE,
           busUrl: config.BUS_URL,
           namespace: config.BUS_NAMESPACE,
+          actorVerifyKey: config.ACTOR_VERIFY_KEY,
         }),
       ],
-      controllers: [ServiceHealthController, HealthHandler, PartnerDirectoryHandler],
+      controllers: [
+        ServiceHealthController,
+        HealthHandler,
+        auditSearchHandler('results'),
+        PartnerDirectoryHandler,
+      ],
       providers: [...serviceHealthProviders(SERVICE), PartnerDirectoryRepository],
     };
   }

@@ -1,5 +1,6 @@
 export * from './transports/index';
 export * from './envelope';
+export * from './actor-signature';
 export * from './errors';
 export * from './message-bus';
 export * from './outbox';
@@ -10,3 +11,4 @@ export * from './nest/decorators';
 export * from './nest/bus-server';
 export * from './nest/messaging.module';
 export * from './nest/service-runtime';
+export * from './nest/audit-search.handler';

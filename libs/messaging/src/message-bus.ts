@@ -6,6 +6,7 @@ import {
   type RequestSubject,
   type ResponseOf,
 } from '@pardev/contracts';
+import type { ActorSigner } from './actor-signature';
 import { causedBy, toHeaders } from './envelope';
 import { RemoteError } from './errors';
 import { parseReplyFrame } from './reply';
@@ -23,6 +24,8 @@ export class MessageBus {
     private readonly transport: Transport,
     private readonly producer: string,
     private readonly defaultTimeoutMs = 5_000,
+    // The gateway signs the acting user; without a signer an actor reaches services unsigned (refused).
+    private readonly signer?: ActorSigner,
   ) {}
 
   async request<S extends RequestSubject>(
@@ -34,14 +37,12 @@ export class MessageBus {
     if (options.correlationId) envelope.correlationId = options.correlationId;
     if (options.actor) envelope.actor = options.actor;
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+    const headers = toHeaders(envelope);
+    const requestBody = JSON.stringify(payload);
+    this.signer?.sign(subject, headers, requestBody);
     let body: string;
     try {
-      const reply = await this.transport.request(
-        subject,
-        JSON.stringify(payload),
-        toHeaders(envelope),
-        timeoutMs,
-      );
+      const reply = await this.transport.request(subject, requestBody, headers, timeoutMs);
       body = reply.body;
     } catch (error) {
       if (error instanceof TransportTimeoutError)

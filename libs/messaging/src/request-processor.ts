@@ -5,12 +5,14 @@ import {
   type Envelope,
   type RequestSubject,
 } from '@pardev/contracts';
+import type { ActorVerifier } from './actor-signature';
 import { fromHeaders } from './envelope';
 import { DomainError } from './errors';
 import type { ReplyFrame } from './reply';
 import type { InboundMessage, Reply } from './transports/transport';
 
 export interface RequestContext {
+  /** The request's envelope; `actor` is set only when the gateway's signature on it checked out. */
   readonly envelope: Envelope;
 }
 
@@ -18,13 +20,30 @@ export type RequestHandlerFn = (payload: unknown, context: RequestContext) => Pr
 
 const reply = (frame: ReplyFrame): Reply => ({ headers: {}, body: JSON.stringify(frame) });
 
-/** Validates a request against its contract, runs the handler and turns the outcome into a reply frame. */
+/**
+ * Checks who is asking (the signed actor), validates the request against its contract, runs the
+ * handler and turns the outcome into a reply frame.
+ */
 export const processRequest = async (
   message: InboundMessage,
   handler: RequestHandlerFn,
   onUnexpected: (error: unknown, envelope: Envelope) => void,
+  actors?: { readonly verifier: ActorVerifier; onRefused(reason: string, envelope: Envelope): void },
 ): Promise<Reply> => {
   const envelope = fromHeaders(message.headers);
+  // Without a verifier nobody is believed: the handler sees no actor at all.
+  delete envelope.actor;
+  if (actors) {
+    const check = actors.verifier.check(message.subject, message.headers, message.body);
+    if (!check.ok) {
+      actors.onRefused(check.reason, envelope);
+      return reply({
+        ok: false,
+        error: { code: ErrorCode.Unauthenticated, message: `refused: ${check.reason}` },
+      });
+    }
+    if (check.actor) envelope.actor = check.actor;
+  }
   if (!isRequestSubject(message.subject)) {
     return reply({
       ok: false,

@@ -6,6 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './database';
 import { newId } from './ids';
+import { AuditTrail } from './audit/audit-trail';
 import { OutboxEntity } from './messaging/messaging.entities';
 
 class ThingTable1764230400002 implements MigrationInterface {
@@ -43,22 +44,37 @@ describe.each(databaseKinds())('database (%s)', (kind) => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('runs the outbox/inbox migrations and the service migrations, once', async () => {
+  it('runs the shared migrations (outbox, inbox, audit trail) and the service migrations in time order, once', async () => {
     const applied = await database.dataSource.query(`SELECT name FROM migrations ORDER BY id`);
     expect(applied.map((m: { name: string }) => m.name)).toEqual([
       'MessagingTables1764230400000',
       'ThingTable1764230400002',
+      'AuditTrail1764231100000',
     ]);
     expect(await database.migrate()).toEqual([]);
   });
 
   it('reverts every migration with its down step', async () => {
+    const tablesNamed = (name: string) =>
+      database.dataSource.query(`SELECT 1 FROM information_schema.tables WHERE table_name = $1`, [name]);
     await database.dataSource.undoLastMigration();
-    const tables = await database.dataSource.query(
-      `SELECT 1 FROM information_schema.tables WHERE table_name = 'thing'`,
+    expect(await tablesNamed('audit_entry')).toHaveLength(0);
+    await database.dataSource.undoLastMigration();
+    expect(await tablesNamed('thing')).toHaveLength(0);
+    expect(await database.migrate()).toEqual(['ThingTable1764230400002', 'AuditTrail1764231100000']);
+  });
+
+  it('keeps the audit trail append-only: an entry can be neither changed nor deleted', async () => {
+    const trail = new AuditTrail(database.dataSource, 'test');
+    await database.dataSource.transaction((manager) =>
+      trail.record(manager, { action: 'thing.created', entityType: 'thing', entityId: 't1' }, {}),
     );
-    expect(tables).toHaveLength(0);
-    expect(await database.migrate()).toEqual(['ThingTable1764230400002']);
+    await expect(database.dataSource.query(`UPDATE audit_entry SET action = 'forged'`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(database.dataSource.query(`DELETE FROM audit_entry`)).rejects.toThrow(/append-only/);
+    const page = await trail.search({ entityType: 'thing', entityId: 't1', limit: 10 });
+    expect(page.items).toEqual([expect.objectContaining({ action: 'thing.created', source: 'test' })]);
   });
 
   it('keeps overlapping transactions apart: a rollback loses neither the other transaction’s rows nor its outbox row', async () => {

@@ -6,7 +6,8 @@ import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm'
 import { pgliteDirectory, type DatabaseConfig } from './config';
 import { acquireDirectoryLock } from './lock-file';
 import { messagingEntities } from './messaging/messaging.entities';
-import { messagingMigrations } from './migrations';
+import { AuditEntryEntity } from './audit/audit-entry.entity';
+import { sharedMigrations } from './migrations';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity type
 type EntityTarget = Function | EntitySchema;
@@ -14,7 +15,7 @@ type MigrationClass = new () => MigrationInterface;
 
 export interface DatabaseOptions extends DatabaseConfig {
   readonly entities: readonly EntityTarget[];
-  /** The service's own migrations, in order; the outbox/inbox migrations are added first. */
+  /** The service's own migrations, in order; the shared ones (outbox, inbox, audit) are added. */
   readonly migrations: readonly MigrationClass[];
 }
 
@@ -30,11 +31,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const allMigrations = (own: readonly MigrationClass[]): MigrationClass[] => [...messagingMigrations, ...own];
+const allMigrations = (own: readonly MigrationClass[]): MigrationClass[] => [...sharedMigrations, ...own];
 
 const dataSourceOptions = (options: DatabaseOptions) => ({
   type: 'postgres' as const,
-  entities: [...messagingEntities, ...options.entities],
+  entities: [...messagingEntities, AuditEntryEntity, ...options.entities],
   migrations: allMigrations(options.migrations),
   migrationsRun: false,
   // Schema changes only ever come from the migration files.

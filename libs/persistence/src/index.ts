@@ -5,3 +5,4 @@ export * from './audit-columns';
 export * from './messaging/messaging.entities';
 export * from './persistence.module';
 export * from './search';
+export * from './audit/index';

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditTrail } from './audit/audit-trail';
 import { openDatabase, type Database, type DatabaseOptions } from './database';
 
 export const DATABASE = Symbol('DATABASE');
@@ -17,16 +18,21 @@ class DatabaseLifecycle implements OnApplicationShutdown {
 @Module({})
 export class PersistenceModule {
   /** Opens the database (and runs migrations) before anything that needs it is created. */
-  static forRoot(options: DatabaseOptions): DynamicModule {
+  static forRoot(options: DatabaseOptions & { readonly auditSource: string }): DynamicModule {
     return {
       module: PersistenceModule,
       global: true,
       providers: [
         { provide: DATABASE, useFactory: () => openDatabase(options) },
         { provide: DataSource, useFactory: (db: Database) => db.dataSource, inject: [DATABASE] },
+        {
+          provide: AuditTrail,
+          useFactory: (dataSource: DataSource) => new AuditTrail(dataSource, options.auditSource),
+          inject: [DataSource],
+        },
         DatabaseLifecycle,
       ],
-      exports: [DATABASE, DataSource],
+      exports: [DATABASE, DataSource, AuditTrail],
     };
   }
 }

@@ -32,6 +32,22 @@ export const aPartnerRegistered = (
   ...overrides,
 });
 
+/** The partner's next version, as partners-service announces an edit of it. */
+export const aPartnerUpdated = (
+  registered: EventOf<'partners.partner.registered.v1'>,
+): EventOf<'partners.partner.updated.v1'> => ({
+  partnerId: registered.partnerId,
+  name: registered.name,
+  acronym: registered.acronym,
+  organisationType: registered.organisationType,
+  category: registered.category,
+  country: registered.country,
+  responsibleOfficerId: null,
+  delegateIds: [],
+  version: registered.version + 1,
+  updatedAt: new Date().toISOString(),
+});
+
 export const waitFor = async <T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { startEmbeddedBroker } from '@pardev/messaging';
+import { generateActorKeys, startEmbeddedBroker } from '@pardev/messaging';
 import { ManagedProcess } from './processes';
 
 export const services = ['partners-service', 'agreements-service', 'results-service'] as const;
@@ -70,11 +70,21 @@ export const startSystem = async (options: SystemOptions): Promise<RunningSystem
     LOG_LEVEL: options.logLevel ?? 'log',
     ...options.env,
   };
+  // The gateway signs who is acting on every request; the services verify it. Unless the caller
+  // brings a pair, each run gets a fresh one (nothing signed outlives a run: signatures expire).
+  const keys =
+    common.ACTOR_SIGNING_KEY && common.ACTOR_VERIFY_KEY
+      ? { signingKey: common.ACTOR_SIGNING_KEY, verifyKey: common.ACTOR_VERIFY_KEY }
+      : generateActorKeys();
   const envFor = async (app: AppName): Promise<NodeJS.ProcessEnv> => {
     const env: NodeJS.ProcessEnv = { ...common };
+    // Only the gateway holds the private half.
+    delete env.ACTOR_SIGNING_KEY;
+    env.ACTOR_VERIFY_KEY = keys.verifyKey;
     const databaseUrl = options.databaseUrls?.[app];
     if (databaseUrl) env.DATABASE_URL = databaseUrl;
     if (app === 'api-gateway') {
+      env.ACTOR_SIGNING_KEY = keys.signingKey;
       env.PORT = String(port);
       env.DEMO_DATA = String(options.seedDemoData);
       env.ADMIN_STATIC_DIR = resolve(options.root, 'dist/apps/admin');

@@ -15,6 +15,14 @@ export class PartnerOptionsHandler {
     await this.options.upsert(manager, event);
   }
 
+  @OnEvent('partners.partner.updated.v1')
+  async onPartnerUpdated(
+    event: EventOf<'partners.partner.updated.v1'>,
+    { manager }: EventContext,
+  ): Promise<void> {
+    await this.options.upsert(manager, event);
+  }
+
   @OnRequest('agreements.partner-option.list')
   async list({
     q,

@@ -2,6 +2,8 @@ import { BadRequestException, Logger, NotFoundException, type ArgumentsHost } fr
 import { ErrorCode, ProblemDetailsSchema, type ProblemDetails } from '@pardev/contracts';
 import { DomainError, RemoteError } from '@pardev/messaging';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AuditRecord, AuditTrail } from '@pardev/persistence';
+import type { DataSource } from 'typeorm';
 import { ProblemFilter } from './problem.filter';
 
 interface Sent {
@@ -10,7 +12,7 @@ interface Sent {
   body: ProblemDetails;
 }
 
-const run = (exception: unknown): Sent => {
+const run = async (exception: unknown): Promise<Sent> => {
   const sent: Sent = { status: 0, headers: {}, body: undefined as unknown as ProblemDetails };
   const reply = {
     sent: false,
@@ -31,10 +33,18 @@ const run = (exception: unknown): Sent => {
   const host = {
     switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }),
   } as unknown as ArgumentsHost;
-  new ProblemFilter().catch(exception, host);
+  await new ProblemFilter(trail, dataSource).catch(exception, host);
   ProblemDetailsSchema.parse(sent.body);
   return sent;
 };
+
+const recorded: AuditRecord[] = [];
+const trail = {
+  record: async (_manager: unknown, record: AuditRecord) => {
+    recorded.push(record);
+  },
+} as unknown as AuditTrail;
+const dataSource = { manager: {} } as unknown as DataSource;
 
 const frameworkError = (statusCode: number, code: string, message: string) =>
   Object.assign(new Error(message), { statusCode, code });
@@ -49,9 +59,9 @@ describe('ProblemFilter', () => {
     vi.restoreAllMocks();
   });
 
-  it('answers a domain error with its code, status, field errors and the correlation id', () => {
+  it('answers a domain error with its code, status, field errors and the correlation id', async () => {
     const errors = [{ field: 'name', rule: 'unique', message: 'taken' }];
-    const sent = run(
+    const sent = await run(
       new RemoteError(ErrorCode.PartnerAlreadyExists, 'a partner named "X" is already registered', errors),
     );
     expect(sent.status).toBe(409);
@@ -64,11 +74,11 @@ describe('ProblemFilter', () => {
     });
   });
 
-  it('does not pass on what a remote internal error or a bus failure said', () => {
-    const internal = run(new RemoteError(ErrorCode.Internal, 'table "partner" does not exist'));
+  it('does not pass on what a remote internal error or a bus failure said', async () => {
+    const internal = await run(new RemoteError(ErrorCode.Internal, 'table "partner" does not exist'));
     expect(internal.status).toBe(500);
     expect(JSON.stringify(internal.body)).not.toContain('does not exist');
-    const bus = run(
+    const bus = await run(
       new RemoteError(
         ErrorCode.ServiceUnavailable,
         'the bus is unavailable: connect ECONNREFUSED 10.0.0.7:4222',
@@ -78,9 +88,9 @@ describe('ProblemFilter', () => {
     expect(JSON.stringify(bus.body)).not.toContain('ECONNREFUSED');
   });
 
-  it('turns an unknown error into a 500 INTERNAL without its message or stack, and logs the stack', () => {
+  it('turns an unknown error into a 500 INTERNAL without its message or stack, and logs the stack', async () => {
     const error = new TypeError('cannot read properties of undefined (reading "secret")');
-    const sent = run(error);
+    const sent = await run(error);
     expect(sent.status).toBe(500);
     expect(sent.body.code).toBe('INTERNAL');
     expect(sent.body.correlationId).toBe('corr-1');
@@ -88,17 +98,20 @@ describe('ProblemFilter', () => {
     expect(logError).toHaveBeenCalledWith(expect.stringContaining('corr-1'), error.stack);
   });
 
-  it('answers an unknown route with a 404 NOT_FOUND problem', () => {
-    const sent = run(new NotFoundException('Cannot GET /api/v1/nothing'));
+  it('answers an unknown route with a 404 NOT_FOUND problem', async () => {
+    const sent = await run(new NotFoundException('Cannot GET /api/v1/nothing'));
     expect(sent.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
   });
 
-  it('answers a framework 400 with VALIDATION_FAILED', () => {
-    expect(run(new BadRequestException()).body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+  it('answers a framework 400 with VALIDATION_FAILED', async () => {
+    expect((await run(new BadRequestException())).body).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+    });
   });
 
-  it('answers a body that is not JSON with a 400 problem', () => {
-    const sent = run(
+  it('answers a body that is not JSON with a 400 problem', async () => {
+    const sent = await run(
       frameworkError(
         400,
         'FST_ERR_CTP_INVALID_JSON_BODY',
@@ -112,18 +125,35 @@ describe('ProblemFilter', () => {
     });
   });
 
-  it('answers a body over the limit with 413 VALIDATION_FAILED', () => {
-    const sent = run(frameworkError(413, 'FST_ERR_CTP_BODY_TOO_LARGE', 'Request body is too large'));
+  it('answers a body over the limit with 413 VALIDATION_FAILED', async () => {
+    const sent = await run(frameworkError(413, 'FST_ERR_CTP_BODY_TOO_LARGE', 'Request body is too large'));
     expect(sent.status).toBe(413);
     expect(sent.body).toMatchObject({ status: 413, code: 'VALIDATION_FAILED', title: 'Payload Too Large' });
   });
 
-  it('answers a validation DomainError with every field error', () => {
+  it('answers a validation DomainError with every field error', async () => {
     const errors = [
       { field: 'organisationType', rule: 'invalid_value', message: 'must be an IATI OrganisationType code' },
       { field: 'country', rule: 'custom', message: 'is required for category State' },
     ];
-    const sent = run(new DomainError(ErrorCode.ValidationFailed, 'the request is not valid', errors));
+    const sent = await run(new DomainError(ErrorCode.ValidationFailed, 'the request is not valid', errors));
     expect(sent.body.errors?.map((e) => e.field)).toEqual(['organisationType', 'country']);
+  });
+
+  it('records a refused request in the audit trail, with the reason, and nothing else', async () => {
+    recorded.length = 0;
+    const sent = await run(
+      new RemoteError(ErrorCode.Forbidden, 'only the responsible officer may change it'),
+    );
+    expect(sent.status).toBe(403);
+    await run(new RemoteError(ErrorCode.PartnerNotFound, 'partner x does not exist'));
+    expect(recorded).toEqual([
+      {
+        action: 'access.refused',
+        entityType: 'request',
+        entityId: 'POST /api/v1/partners',
+        note: 'only the responsible officer may change it',
+      },
+    ]);
   });
 });

@@ -1,6 +1,9 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ErrorCode } from '@pardev/contracts';
 import { DomainError, RemoteError } from '@pardev/messaging';
+import { AuditTrail } from '@pardev/persistence';
+import { DataSource } from 'typeorm';
+import { actorOf } from '../identity/principal';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BODY_LIMIT_BYTES } from './limits';
 import {
@@ -48,15 +51,45 @@ const frameworkDetail = (error: FrameworkError): string => {
 export class ProblemFilter implements ExceptionFilter {
   private readonly log = new Logger('Problem');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(
+    private readonly audit: AuditTrail,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const correlationId = request.id;
     const init = this.describe(exception, request, correlationId);
     const problem = toProblem({ ...init, correlationId });
+    if (problem.status === 403) await this.recordRefusal(request, problem.detail);
     if (reply.sent) return;
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+
+  // A refused request is a security event: who tried what, and why it was refused (whether the
+  // gateway refused it by role or the owning service refused it for that record).
+  private async recordRefusal(request: FastifyRequest, why: string | undefined): Promise<void> {
+    const principal = request.principal;
+    try {
+      await this.audit.record(
+        this.dataSource.manager,
+        {
+          action: 'access.refused',
+          entityType: 'request',
+          entityId: `${request.method} ${request.url.split('?')[0]}`,
+          note: why ?? null,
+        },
+        { actor: principal ? actorOf(principal.user) : undefined, correlationId: request.id },
+      );
+    } catch (error) {
+      // The refusal stands either way; a trail that cannot be written is for the log.
+      this.log.error(
+        `could not record a refused request [correlation ${request.id}]`,
+        (error as Error).stack,
+      );
+    }
   }
 
   private describe(

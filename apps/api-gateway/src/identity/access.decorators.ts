@@ -2,7 +2,7 @@ import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestj
 import { Roles as AllRoles, type Role, type SessionUser } from '@pardev/contracts';
 import type { RequestOptions } from '@pardev/messaging';
 import type { FastifyRequest } from 'fastify';
-import { actorOf } from './principal';
+import { actorOf, type ActingCause } from './principal';
 
 export const IS_PUBLIC = 'pardev:public';
 export const REQUIRED_ROLES = 'pardev:roles';
@@ -41,4 +41,11 @@ export const BusContext = createParamDecorator((_: unknown, context: ExecutionCo
     correlationId: request.id,
     actor: request.principal ? actorOf(request.principal.user) : undefined,
   };
+});
+
+/** The signed-in user as the actor of a change, with the request's correlation id. */
+export const Acting = createParamDecorator((_: unknown, context: ExecutionContext): ActingCause => {
+  const request = requestOf(context);
+  if (!request.principal) throw new Error('@Acting() used on a route without a session');
+  return { actor: actorOf(request.principal.user), correlationId: request.id };
 });

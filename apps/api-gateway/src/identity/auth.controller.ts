@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Ip, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Ip, Post, Req, Res } from '@nestjs/common';
 import { LoginRequestSchema, type LoginRequest, type SessionUser } from '@pardev/contracts';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { AnyRole, CurrentSessionId, CurrentUser, Public } from './access.decorators';
@@ -20,9 +20,10 @@ export class AuthController {
   async login(
     @Body(new ZodValidationPipe(LoginRequestSchema)) body: LoginRequest,
     @Ip() ip: string,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionUser> {
-    const { user, token } = await this.identity.login(body, ip);
+    const { user, token } = await this.identity.login(body, { ip, correlationId: request.id });
     setSessionCookie(reply, token, this.config.COOKIE_SECURE);
     return user;
   }
@@ -32,9 +33,11 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   async logout(
     @CurrentSessionId() sessionId: string,
+    @CurrentUser() user: SessionUser,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.identity.logout(sessionId);
+    await this.identity.logout({ user, sessionId }, request.id);
     clearSessionCookie(reply, this.config.COOKIE_SECURE);
   }
 

@@ -1,3 +1,4 @@
+import { testActorKeys } from '@pardev/testing';
 import { Logger } from '@nestjs/common';
 import type { SessionUser } from '@pardev/contracts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -27,7 +28,11 @@ class FakeIdentity {
 }
 
 const configWith = (env: Record<string, string> = {}): GatewayConfig =>
-  GatewayEnvSchema.parse({ BUS_URL: 'mqtt://127.0.0.1:1', ...env });
+  GatewayEnvSchema.parse({
+    BUS_URL: 'mqtt://127.0.0.1:1',
+    ACTOR_SIGNING_KEY: testActorKeys.signingKey,
+    ...env,
+  });
 
 const run = async (identity: FakeIdentity, config: GatewayConfig) => {
   const printed: string[] = [];

@@ -60,7 +60,11 @@ export class FirstAdmin implements OnApplicationBootstrap {
   /** False when another replica created the same admin a moment earlier. */
   private async create(email: string, password: string): Promise<boolean> {
     try {
-      await this.identity.createUser({ email, displayName: 'Administrator', password, roles: ['admin'] });
+      await this.identity.createUser(
+        { email, displayName: 'Administrator', password, roles: ['admin'] },
+        {},
+        'the first admin, created from the configuration on a fresh install',
+      );
       return true;
     } catch (error) {
       if (

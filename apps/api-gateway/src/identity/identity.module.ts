@@ -9,12 +9,22 @@ import { UserAdminService } from './user-admin.service';
 import { FIRST_ADMIN_OUTPUT, FirstAdmin, stdoutOutput } from './first-admin';
 import { IdentityService } from './identity.service';
 import { LoginAttemptsRepository } from './login-attempts.repository';
+import { SessionCache } from './session-cache';
+import { SessionRevocation } from './session-revocation';
 import { SessionsRepository } from './sessions.repository';
+import { StaffController } from './staff.controller';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import { UsersRepository } from './users.repository';
 
 @Module({
-  controllers: [AuthController, UserAdminController],
+  controllers: [AuthController, UserAdminController, StaffController],
   providers: [
+    {
+      provide: SessionCache,
+      useFactory: (config: GatewayConfig) => new SessionCache(config.SESSION_CACHE_MS),
+      inject: [GATEWAY_CONFIG],
+    },
+    SessionRevocation,
     UsersRepository,
     SessionsRepository,
     LoginAttemptsRepository,
@@ -28,6 +38,6 @@ import { UsersRepository } from './users.repository';
     { provide: APP_GUARD, useClass: SameOriginGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [IdentityService],
+  exports: [IdentityService, UsersRepository],
 })
 export class IdentityModule {}

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { LoginRequest, Role, SessionUser } from '@pardev/contracts';
-import { newId } from '@pardev/persistence';
-import { QueryFailedError } from 'typeorm';
+import { AuditTrail, changesBetween, newId, type AuditCause } from '@pardev/persistence';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 import {
   emailTaken,
@@ -22,14 +22,15 @@ import {
   sessionExpiresAt,
 } from './identity.rules';
 import { createDummyHash, hashPassword, verifyPassword } from './password';
-import type { Principal } from './principal';
+import { actorOf, type Principal } from './principal';
 import { LoginAttemptsRepository } from './login-attempts.repository';
 import { SessionCache } from './session-cache';
+import { SessionRevocation } from './session-revocation';
 import { SessionEntity } from './session.entity';
 import { looksLikeSessionToken, newSessionToken, sessionIdOf } from './session-token';
 import { SessionsRepository } from './sessions.repository';
 import { UserEntity } from './user.entity';
-import { toSessionUser } from './user.mapper';
+import { auditedUserFields, toSessionUser } from './user.mapper';
 import { UsersRepository } from './users.repository';
 
 export interface NewUser {
@@ -37,6 +38,12 @@ export interface NewUser {
   readonly displayName: string;
   readonly password: string;
   readonly roles: readonly Role[];
+}
+
+/** Where a sign-in comes from: for throttling and for the audit trail. */
+export interface SignInOrigin {
+  readonly ip: string;
+  readonly correlationId: string;
 }
 
 export interface SignedIn {
@@ -51,53 +58,84 @@ const isUniqueViolation = (error: unknown): boolean =>
 @Injectable()
 export class IdentityService implements OnModuleInit {
   private dummyHash: Promise<string> | undefined;
-  private readonly recentSessions: SessionCache;
 
   constructor(
+    private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly attempts: LoginAttemptsRepository,
+    private readonly recentSessions: SessionCache,
+    private readonly revocation: SessionRevocation,
+    private readonly audit: AuditTrail,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {
-    this.recentSessions = new SessionCache(config.SESSION_CACHE_MS);
-  }
+  ) {}
 
   // Computed up front so the first unknown-e-mail login is not the one slow request.
   async onModuleInit(): Promise<void> {
     await this.getDummyHash();
   }
 
-  async login({ email, password }: LoginRequest, ip: string): Promise<SignedIn> {
+  async login({ email, password }: LoginRequest, origin: SignInOrigin): Promise<SignedIn> {
     const account = normaliseEmail(email);
     const now = new Date();
-    // Checked before the password, so a throttled guess is refused even when it is right.
-    const recent = await this.attempts.failuresSince(account, ip, new Date(now.getTime() - LOGIN_WINDOW_MS));
-    if (loginThrottled(recent)) throw tooManyAttempts();
     const user = await this.users.findByEmail(account);
+    // Checked before the password, so a throttled guess is refused even when it is right.
+    const recent = await this.attempts.failuresSince(
+      account,
+      origin.ip,
+      new Date(now.getTime() - LOGIN_WINDOW_MS),
+    );
+    if (loginThrottled(recent)) {
+      await this.signInFailed(user, 'too many failed attempts: refused before checking the password', origin);
+      throw tooManyAttempts();
+    }
     // Unknown e-mails cost one argon2 verification too, so timing does not tell them apart.
     const passwordHash = user?.passwordHash ?? (await this.getDummyHash());
     const passwordOk = await verifyPassword(passwordHash, password);
     const succeeded = Boolean(user && passwordOk && user.active);
-    await this.attempts.record(account, ip, succeeded, new Date(now.getTime() - 24 * 3_600_000));
-    if (!user || !succeeded) throw invalidCredentials();
+    await this.attempts.record(account, origin.ip, succeeded, new Date(now.getTime() - 24 * 3_600_000));
+    if (!user || !succeeded) {
+      const why = !user
+        ? 'no account has this e-mail address'
+        : passwordOk
+          ? 'the account is deactivated'
+          : 'wrong password';
+      await this.signInFailed(user, why, origin);
+      throw invalidCredentials();
+    }
 
-    await this.sessions.deleteExpiredOf(user.id, now);
     const token = newSessionToken();
-    await this.sessions.insert(
-      Object.assign(new SessionEntity(), {
-        id: sessionIdOf(token),
-        userId: user.id,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt: sessionExpiresAt(now, this.config.SESSION_TTL_HOURS),
-      }),
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await this.sessions.deleteExpiredOf(manager, user.id, now);
+      await this.sessions.insert(
+        manager,
+        Object.assign(new SessionEntity(), {
+          id: sessionIdOf(token),
+          userId: user.id,
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt: sessionExpiresAt(now, this.config.SESSION_TTL_HOURS),
+        }),
+      );
+      await this.audit.record(
+        manager,
+        { action: 'auth.signed-in', entityType: 'user', entityId: user.id, note: `from ${origin.ip}` },
+        { actor: actorOf(toSessionUser(user)), correlationId: origin.correlationId },
+      );
+    });
     return { user: toSessionUser(user), token };
   }
 
-  async logout(sessionId: string): Promise<void> {
-    this.recentSessions.delete(sessionId);
-    await this.sessions.delete(sessionId);
+  async logout(principal: Principal, correlationId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.sessions.delete(principal.sessionId, manager);
+      await this.revocation.announce(manager, { sessionId: principal.sessionId });
+      await this.audit.record(
+        manager,
+        { action: 'auth.signed-out', entityType: 'user', entityId: principal.user.id },
+        { actor: actorOf(principal.user), correlationId },
+      );
+    });
   }
 
   /** The principal behind a session cookie; UNAUTHENTICATED for a missing, unknown or expired one. */
@@ -125,10 +163,10 @@ export class IdentityService implements OnModuleInit {
     return principal;
   }
 
-  /** Ends every session of a user at once (on this replica; others within SESSION_CACHE_MS). */
-  async endSessionsOf(userId: string): Promise<void> {
-    this.recentSessions.deleteUser(userId);
-    await this.sessions.deleteAllOf(userId);
+  /** Ends every session of a user, on every replica, when `manager`'s transaction commits. */
+  async endSessionsOf(manager: EntityManager, userId: string): Promise<void> {
+    await this.sessions.deleteAllOf(manager, userId);
+    await this.revocation.announce(manager, { userId });
   }
 
   async hasUsers(): Promise<boolean> {
@@ -139,7 +177,12 @@ export class IdentityService implements OnModuleInit {
     return (await this.users.findByEmail(normaliseEmail(email))) !== null;
   }
 
-  async createUser({ email, displayName, password, roles }: NewUser): Promise<SessionUser> {
+  /** Creates an account and records who invited it (no actor: the first admin, from configuration). */
+  async createUser(
+    { email, displayName, password, roles }: NewUser,
+    cause: AuditCause,
+    note: string | null = null,
+  ): Promise<SessionUser> {
     const problem = passwordProblem(password);
     if (problem) throw weakPassword(problem);
     const entity = Object.assign(new UserEntity(), {
@@ -151,11 +194,40 @@ export class IdentityService implements OnModuleInit {
       active: true,
     });
     try {
-      return toSessionUser(await this.users.insert(entity));
+      return await this.dataSource.transaction(async (manager) => {
+        const user = await this.users.insert(manager, entity);
+        await this.audit.record(
+          manager,
+          {
+            action: 'user.invited',
+            entityType: 'user',
+            entityId: user.id,
+            changes: changesBetween(null, auditedUserFields(user)),
+            note,
+          },
+          cause,
+        );
+        return toSessionUser(user);
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken();
       throw error;
     }
+  }
+
+  // Outside any transaction: a failed sign-in changes nothing, but the attempt is still recorded.
+  // The e-mail typed is not: it could be a password typed into the wrong field.
+  private async signInFailed(user: UserEntity | null, why: string, origin: SignInOrigin): Promise<void> {
+    await this.audit.record(
+      this.dataSource.manager,
+      {
+        action: 'auth.sign-in-failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        note: `${why} (from ${origin.ip})`,
+      },
+      { correlationId: origin.correlationId },
+    );
   }
 
   private getDummyHash(): Promise<string> {

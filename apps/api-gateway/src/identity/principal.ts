@@ -14,3 +14,9 @@ declare module 'fastify' {
 }
 
 export const actorOf = (user: SessionUser): Actor => ({ userId: user.id, roles: [...user.roles] });
+
+/** Who is acting and under which request: what the audit trail records with a change. */
+export interface ActingCause {
+  readonly actor: Actor;
+  readonly correlationId: string;
+}

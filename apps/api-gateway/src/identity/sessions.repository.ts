@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThan, LessThanOrEqual } from 'typeorm';
+import { DataSource, LessThan, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { SessionEntity } from './session.entity';
 
 @Injectable()
@@ -10,8 +10,13 @@ export class SessionsRepository {
     return this.dataSource.getRepository(SessionEntity);
   }
 
-  async insert(session: SessionEntity): Promise<void> {
-    await this.sessions.insert(session);
+  // Writes take the caller's transaction, so they commit with the audit entry that records them.
+  private within(manager: EntityManager) {
+    return manager.getRepository(SessionEntity);
+  }
+
+  async insert(manager: EntityManager, session: SessionEntity): Promise<void> {
+    await this.within(manager).insert(session);
   }
 
   // On every authenticated request: one query (findOne with a relation would add a DISTINCT pre-query).
@@ -28,15 +33,15 @@ export class SessionsRepository {
     await this.sessions.update({ id, lastSeenAt: LessThan(notAfter) }, { lastSeenAt: now });
   }
 
-  async delete(id: string): Promise<void> {
-    await this.sessions.delete({ id });
+  async delete(id: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await this.within(manager).delete({ id });
   }
 
-  async deleteAllOf(userId: string): Promise<void> {
-    await this.sessions.delete({ userId });
+  async deleteAllOf(manager: EntityManager, userId: string): Promise<void> {
+    await this.within(manager).delete({ userId });
   }
 
-  async deleteExpiredOf(userId: string, now: Date): Promise<void> {
-    await this.sessions.delete({ userId, expiresAt: LessThanOrEqual(now) });
+  async deleteExpiredOf(manager: EntityManager, userId: string, now: Date): Promise<void> {
+    await this.within(manager).delete({ userId, expiresAt: LessThanOrEqual(now) });
   }
 }

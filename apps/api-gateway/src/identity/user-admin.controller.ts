@@ -6,13 +6,13 @@ import {
   SetRolesRequestSchema,
   UserIdParamsSchema,
   type CreateUserRequest,
-  type SessionUser,
   type User,
   type UserPage,
 } from '@pardev/contracts';
 import type { z } from 'zod';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
-import { CurrentUser, Roles } from './access.decorators';
+import { Acting, Roles } from './access.decorators';
+import type { ActingCause } from './principal';
 import { UserAdminService } from './user-admin.service';
 
 type UserId = z.output<typeof UserIdParamsSchema>;
@@ -32,8 +32,11 @@ export class UserAdminController {
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  create(@Body(new ZodValidationPipe(CreateUserRequestSchema)) body: CreateUserRequest): Promise<User> {
-    return this.accounts.create(body);
+  create(
+    @Body(new ZodValidationPipe(CreateUserRequestSchema)) body: CreateUserRequest,
+    @Acting() cause: ActingCause,
+  ): Promise<User> {
+    return this.accounts.create(body, cause);
   }
 
   @Post(':id/roles')
@@ -41,27 +44,27 @@ export class UserAdminController {
   setRoles(
     @Param(new ZodValidationPipe(UserIdParamsSchema)) { id }: UserId,
     @Body(new ZodValidationPipe(SetRolesRequestSchema)) { roles }: z.output<typeof SetRolesRequestSchema>,
-    @CurrentUser() actor: SessionUser,
+    @Acting() cause: ActingCause,
   ): Promise<User> {
-    return this.accounts.setRoles(id, roles, actor.id);
+    return this.accounts.setRoles(id, roles, cause);
   }
 
   @Post(':id/deactivate')
   @HttpCode(HttpStatus.OK)
   deactivate(
     @Param(new ZodValidationPipe(UserIdParamsSchema)) { id }: UserId,
-    @CurrentUser() actor: SessionUser,
+    @Acting() cause: ActingCause,
   ): Promise<User> {
-    return this.accounts.setActive(id, false, actor.id);
+    return this.accounts.setActive(id, false, cause);
   }
 
   @Post(':id/reactivate')
   @HttpCode(HttpStatus.OK)
   reactivate(
     @Param(new ZodValidationPipe(UserIdParamsSchema)) { id }: UserId,
-    @CurrentUser() actor: SessionUser,
+    @Acting() cause: ActingCause,
   ): Promise<User> {
-    return this.accounts.setActive(id, true, actor.id);
+    return this.accounts.setActive(id, true, cause);
   }
 
   @Post(':id/password')
@@ -70,7 +73,8 @@ export class UserAdminController {
     @Param(new ZodValidationPipe(UserIdParamsSchema)) { id }: UserId,
     @Body(new ZodValidationPipe(ResetPasswordRequestSchema))
     { password }: z.output<typeof ResetPasswordRequestSchema>,
+    @Acting() cause: ActingCause,
   ): Promise<User> {
-    return this.accounts.resetPassword(id, password);
+    return this.accounts.resetPassword(id, password, cause);
   }
 }

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, type CreateUserRequest, type Role, type User, type UserPage } from '@pardev/contracts';
 import { DomainError } from '@pardev/messaging';
+import { AuditTrail, changesBetween } from '@pardev/persistence';
+import type { ActingCause } from './principal';
+import { DataSource } from 'typeorm';
 import { hashPassword } from './password';
 import { IdentityService } from './identity.service';
-import { toUser } from './user.mapper';
+import { auditedUserFields, toUser } from './user.mapper';
 import { UsersRepository } from './users.repository';
 import type { UserEntity } from './user.entity';
 
@@ -16,8 +19,10 @@ const notOnYourself = (what: string) =>
 @Injectable()
 export class UserAdminService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly identity: IdentityService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async list(q: string | undefined, page: number, pageSize: number): Promise<UserPage> {
@@ -25,41 +30,58 @@ export class UserAdminService {
     return { items: items.map(toUser), total, page, pageSize };
   }
 
-  async create(request: CreateUserRequest): Promise<User> {
-    const created = await this.identity.createUser(request);
-    return toUser(await this.load(created.id));
+  async create(request: CreateUserRequest, cause: ActingCause): Promise<User> {
+    const created = await this.identity.createUser(request, cause);
+    const user = await this.users.findById(created.id);
+    if (!user) throw userNotFound(created.id);
+    return toUser(user);
   }
 
-  async setRoles(id: string, roles: readonly Role[], actorId: string): Promise<User> {
-    const user = await this.load(id);
-    if (id === actorId && !roles.includes('admin')) throw notOnYourself('remove the admin role from');
-    user.roles = [...new Set(roles)];
-    return this.saveAndSignOut(user);
+  setRoles(id: string, roles: readonly Role[], cause: ActingCause): Promise<User> {
+    if (id === cause.actor.userId && !roles.includes('admin')) {
+      throw notOnYourself('remove the admin role from');
+    }
+    return this.change(id, 'user.roles-changed', cause, (user) => {
+      user.roles = [...new Set(roles)];
+    });
   }
 
-  async setActive(id: string, active: boolean, actorId: string): Promise<User> {
-    if (id === actorId && !active) throw notOnYourself('deactivate');
-    const user = await this.load(id);
-    user.active = active;
-    return this.saveAndSignOut(user);
+  setActive(id: string, active: boolean, cause: ActingCause): Promise<User> {
+    if (id === cause.actor.userId && !active) throw notOnYourself('deactivate');
+    return this.change(id, active ? 'user.reactivated' : 'user.deactivated', cause, (user) => {
+      user.active = active;
+    });
   }
 
-  async resetPassword(id: string, password: string): Promise<User> {
-    const user = await this.load(id);
-    user.passwordHash = await hashPassword(password);
-    return this.saveAndSignOut(user);
+  async resetPassword(id: string, password: string, cause: ActingCause): Promise<User> {
+    const passwordHash = await hashPassword(password);
+    return this.change(id, 'user.password-reset', cause, (user) => {
+      user.passwordHash = passwordHash;
+    });
   }
 
-  private async load(id: string): Promise<UserEntity> {
-    const user = await this.users.findById(id);
-    if (!user) throw userNotFound(id);
-    return user;
-  }
-
-  // Every change to an account ends its sessions: the user signs in again under the new terms.
-  private async saveAndSignOut(user: UserEntity): Promise<User> {
-    const saved = await this.users.save(user);
-    await this.identity.endSessionsOf(user.id);
-    return toUser(saved);
+  /**
+   * One change to one account, in one transaction: applied, recorded in the audit trail (the
+   * password as "changed", never a value) and every session of the account ended on every replica.
+   * The user signs in again under the new terms.
+   */
+  private async change(
+    id: string,
+    action: string,
+    cause: ActingCause,
+    apply: (user: UserEntity) => void,
+  ): Promise<User> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.users.lockById(manager, id);
+      if (!user) throw userNotFound(id);
+      const before = { ...auditedUserFields(user), password: user.passwordHash };
+      apply(user);
+      const saved = await this.users.save(manager, user);
+      const after = { ...auditedUserFields(saved), password: saved.passwordHash };
+      const changes = changesBetween(before, after, { recordWithoutValue: ['password'] });
+      await this.audit.record(manager, { action, entityType: 'user', entityId: id, changes }, cause);
+      await this.identity.endSessionsOf(manager, id);
+      return toUser(saved);
+    });
   }
 }

@@ -14,3 +14,11 @@ export const toUser = (user: UserEntity): User => ({
   active: user.active,
   createdAt: user.createdAt.toISOString(),
 });
+
+/** What the audit trail compares on an account; the password only as "changed", never a value. */
+export const auditedUserFields = (user: UserEntity) => ({
+  email: user.email,
+  displayName: user.displayName,
+  roles: user.roles,
+  active: user.active,
+});

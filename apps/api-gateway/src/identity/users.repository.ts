@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { containing } from '@pardev/persistence';
-import { DataSource } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { UserEntity } from './user.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class UsersRepository {
@@ -19,16 +21,36 @@ export class UsersRepository {
     return this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
   }
 
-  insert(user: UserEntity): Promise<UserEntity> {
-    return this.users.save(user);
+  insert(manager: EntityManager, user: UserEntity): Promise<UserEntity> {
+    return manager.getRepository(UserEntity).save(user);
   }
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
   }
 
-  save(user: UserEntity): Promise<UserEntity> {
-    return this.users.save(user);
+  /** The account, locked until the transaction ends (two admins editing it queue, not race). */
+  lockById(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  save(manager: EntityManager, user: UserEntity): Promise<UserEntity> {
+    return manager.getRepository(UserEntity).save(user);
+  }
+
+  /** Display names by id, for showing who did what (ids that are not accounts are left out). */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const uuids = ids.filter((id) => UUID.test(id));
+    if (uuids.length === 0) return new Map();
+    const rows = await this.users.find({ select: { id: true, displayName: true }, where: { id: In(uuids) } });
+    return new Map(rows.map((row) => [row.id, row.displayName]));
+  }
+
+  /** Active accounts, by name; with `role`, only those holding it. */
+  active(role?: string): Promise<UserEntity[]> {
+    const query = this.users.createQueryBuilder('u').where('u.active');
+    if (role) query.andWhere(':role = ANY(u.roles)', { role });
+    return query.orderBy('u.display_name', 'ASC').addOrderBy('u.id', 'ASC').getMany();
   }
 
   async search(

@@ -1,4 +1,13 @@
 import {
+  AssignPartnerBodySchema,
+  AuditQuerySchema,
+  AuditReaderRoles,
+  AuditViewPageSchema,
+  HistoryQuerySchema,
+  PartnerEditorRoles,
+  StaffListSchema,
+  StaffQuerySchema,
+  UpdatePartnerBodySchema,
   CreateUserRequestSchema,
   GetPartnerRequestSchema,
   ListUsersQuerySchema,
@@ -23,7 +32,7 @@ import {
 import type { z } from 'zod';
 
 export interface ApiRoute {
-  readonly method: 'get' | 'post';
+  readonly method: 'get' | 'post' | 'put';
   /** OpenAPI path template, e.g. `/api/v1/partners/{id}`. */
   readonly path: string;
   readonly summary: string;
@@ -97,6 +106,61 @@ export const apiRoutes: readonly ApiRoute[] = [
     params: GetPartnerRequestSchema,
     success: { status: 200, schema: PartnerSchema, description: 'The partner' },
     errors: [400, 404],
+  },
+  {
+    method: 'put',
+    path: '/api/v1/partners/{id}',
+    summary:
+      'Change a partner’s profile (admins; officers only where they are the responsible officer or a delegate). Send the version you read.',
+    tag: 'partners',
+    access: PartnerEditorRoles,
+    params: GetPartnerRequestSchema,
+    body: UpdatePartnerBodySchema,
+    success: { status: 200, schema: PartnerSchema, description: 'The partner as it is now' },
+    errors: [400, 404, 409],
+  },
+  {
+    method: 'put',
+    path: '/api/v1/partners/{id}/responsibility',
+    summary:
+      'Name the responsible officer and the delegates (admins, or the responsible officer). Send the version you read.',
+    tag: 'partners',
+    access: PartnerEditorRoles,
+    params: GetPartnerRequestSchema,
+    body: AssignPartnerBodySchema,
+    success: { status: 200, schema: PartnerSchema, description: 'The partner as it is now' },
+    errors: [400, 404, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/partners/{id}/history',
+    summary: 'The audit trail of one partner, newest first',
+    tag: 'partners',
+    access: anyone,
+    params: GetPartnerRequestSchema,
+    query: HistoryQuerySchema,
+    success: { status: 200, schema: AuditViewPageSchema, description: 'One page of the partner’s history' },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/audit',
+    summary: 'Search the whole audit trail (every service and identity) by user, record, action and dates',
+    tag: 'audit',
+    access: AuditReaderRoles,
+    query: AuditQuerySchema as unknown as z.ZodObject,
+    success: { status: 200, schema: AuditViewPageSchema, description: 'One page of the trail, newest first' },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/staff',
+    summary: 'Active colleagues by name and role (for pickers and for showing who is responsible)',
+    tag: 'users',
+    access: anyone,
+    query: StaffQuerySchema,
+    success: { status: 200, schema: StaffListSchema, description: 'Active accounts, by name' },
+    errors: [400],
   },
   {
     method: 'get',

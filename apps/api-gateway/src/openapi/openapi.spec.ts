@@ -1,3 +1,4 @@
+import { testActorKeys } from '@pardev/testing';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,11 @@ import { buildOpenApiDocument } from './openapi.document';
 
 const staticDir = mkdtempSync(join(tmpdir(), 'gw-openapi-'));
 writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
-const config = GatewayEnvSchema.parse({ BUS_URL: 'mqtt://127.0.0.1:1', ADMIN_STATIC_DIR: staticDir });
+const config = GatewayEnvSchema.parse({
+  BUS_URL: 'mqtt://127.0.0.1:1',
+  ACTOR_SIGNING_KEY: testActorKeys.signingKey,
+  ADMIN_STATIC_DIR: staticDir,
+});
 // The documented API: every /api/v1 route of the real controllers (docs and health describe themselves).
 const controllerRoutes = scanRoutes(AppModule.forRoot(config)).filter((r) => r.path.startsWith('/api/v1/'));
 const templated = (path: string) => path.replace(/:(\w+)/g, '{$1}');
@@ -72,6 +77,7 @@ describe('OpenAPI document', () => {
       'query:page',
       'query:pageSize',
       'query:q',
+      'query:assignedTo',
     ]);
     const created = operationOf('post', '/api/v1/partners')!.responses['201']!.content![
       'application/json'

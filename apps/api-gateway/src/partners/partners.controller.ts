@@ -1,9 +1,14 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
+  AssignPartnerBodySchema,
   GetPartnerRequestSchema,
+  HistoryQuerySchema,
   ListPartnersQuerySchema,
+  PartnerEditorRoles,
   PartnerRegistrarRoles,
   RegisterPartnerRequestSchema,
+  UpdatePartnerBodySchema,
+  type AuditViewPage,
   type ParsedRequestOf,
   type Partner,
   type PartnerPage,
@@ -11,12 +16,19 @@ import {
 import { MessageBus, type RequestOptions } from '@pardev/messaging';
 import type { FastifyReply } from 'fastify';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
+import type { z } from 'zod';
+import { AuditReader } from '../audit/audit-reader';
 import { AnyRole, BusContext, Roles } from '../identity/access.decorators';
+
+type PartnerId = ParsedRequestOf<'partners.partner.get'>;
 
 // Partners belong to partners-service: each route is one typed request on the bus.
 @Controller('api/v1/partners')
 export class PartnersController {
-  constructor(private readonly bus: MessageBus) {}
+  constructor(
+    private readonly bus: MessageBus,
+    private readonly audit: AuditReader,
+  ) {}
 
   @Get()
   @AnyRole()
@@ -48,5 +60,36 @@ export class PartnersController {
     const partner = await this.bus.request('partners.partner.register', command, context);
     void reply.header('location', `/api/v1/partners/${partner.id}`);
     return partner;
+  }
+
+  // Officers may call these; partners-service decides whether this officer may change this partner.
+  @Put(':id')
+  @Roles(...PartnerEditorRoles)
+  update(
+    @Param(new ZodValidationPipe(GetPartnerRequestSchema)) { id }: PartnerId,
+    @Body(new ZodValidationPipe(UpdatePartnerBodySchema)) body: z.output<typeof UpdatePartnerBodySchema>,
+    @BusContext() context: RequestOptions,
+  ): Promise<Partner> {
+    return this.bus.request('partners.partner.update', { ...body, id }, context);
+  }
+
+  @Put(':id/responsibility')
+  @Roles(...PartnerEditorRoles)
+  assign(
+    @Param(new ZodValidationPipe(GetPartnerRequestSchema)) { id }: PartnerId,
+    @Body(new ZodValidationPipe(AssignPartnerBodySchema)) body: z.output<typeof AssignPartnerBodySchema>,
+    @BusContext() context: RequestOptions,
+  ): Promise<Partner> {
+    return this.bus.request('partners.partner.assign', { ...body, id }, context);
+  }
+
+  @Get(':id/history')
+  @AnyRole()
+  history(
+    @Param(new ZodValidationPipe(GetPartnerRequestSchema)) { id }: PartnerId,
+    @Query(new ZodValidationPipe(HistoryQuerySchema)) query: z.output<typeof HistoryQuerySchema>,
+    @BusContext() context: RequestOptions,
+  ): Promise<AuditViewPage> {
+    return this.audit.historyOf('partners', 'partner', id, query, context);
   }
 }

@@ -20,4 +20,11 @@ export class PartnerEntity extends AggregateColumns {
 
   @Column({ type: 'char', length: 2, nullable: true })
   country!: string | null;
+
+  // The relationship manager; null until someone is assigned.
+  @Column({ name: 'responsible_officer_id', type: 'uuid', nullable: true })
+  responsibleOfficerId!: string | null;
+
+  @Column({ name: 'delegate_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  delegateIds!: string[];
 }

@@ -10,3 +10,25 @@ export const partnerAlreadyExists = (name: string, country: string | null): Doma
     `a partner named "${name}" is already registered${country ? ` in ${country}` : ''}`,
     [{ field: 'name', rule: 'unique', message: 'a partner with this name (and country) already exists' }],
   );
+
+export const notAllowedToRegister = (): DomainError =>
+  new DomainError(ErrorCode.Forbidden, 'only admins and officers may register a partner');
+
+export const notAllowedToChange = (id: string): DomainError =>
+  new DomainError(
+    ErrorCode.Forbidden,
+    `only an admin, or the responsible officer or a delegate of partner ${id}, may change it`,
+  );
+
+export const notAllowedToAssign = (id: string): DomainError =>
+  new DomainError(
+    ErrorCode.Forbidden,
+    `only an admin or the responsible officer of partner ${id} may change who is responsible for it`,
+  );
+
+export const staleVersion = (id: string, sent: number, current: number): DomainError =>
+  new DomainError(
+    ErrorCode.VersionConflict,
+    `partner ${id} was changed by someone else (you edited version ${sent}, it is now at ${current}); reload it and apply your change again`,
+    [{ field: 'version', rule: 'current', message: `must be the current version (${current})` }],
+  );

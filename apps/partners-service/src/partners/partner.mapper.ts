@@ -1,4 +1,4 @@
-import type { Partner, PartnerCategory, PartnerRegisteredV1 } from '@pardev/contracts';
+import type { Partner, PartnerCategory, PartnerRegisteredV1, PartnerUpdatedV1 } from '@pardev/contracts';
 import type { PartnerEntity } from './partner.entity';
 
 export const toPartner = (entity: PartnerEntity): Partner => ({
@@ -8,6 +8,8 @@ export const toPartner = (entity: PartnerEntity): Partner => ({
   organisationType: entity.organisationType,
   category: entity.category as PartnerCategory,
   country: entity.country,
+  responsibleOfficerId: entity.responsibleOfficerId,
+  delegateIds: entity.delegateIds,
   version: entity.version,
   createdAt: entity.createdAt.toISOString(),
   updatedAt: entity.updatedAt.toISOString(),
@@ -22,4 +24,28 @@ export const toPartnerRegistered = (partner: Partner): PartnerRegisteredV1 => ({
   country: partner.country,
   version: partner.version,
   registeredAt: partner.createdAt,
+});
+
+export const toPartnerUpdated = (partner: Partner): PartnerUpdatedV1 => ({
+  partnerId: partner.id,
+  name: partner.name,
+  acronym: partner.acronym,
+  organisationType: partner.organisationType,
+  category: partner.category,
+  country: partner.country,
+  responsibleOfficerId: partner.responsibleOfficerId,
+  delegateIds: partner.delegateIds,
+  version: partner.version,
+  updatedAt: partner.updatedAt,
+});
+
+/** The fields the audit trail compares (everything a person can change). */
+export const auditedFields = (partner: Partner) => ({
+  name: partner.name,
+  acronym: partner.acronym,
+  organisationType: partner.organisationType,
+  category: partner.category,
+  country: partner.country,
+  responsibleOfficerId: partner.responsibleOfficerId,
+  delegateIds: partner.delegateIds,
 });

@@ -13,6 +13,16 @@ export class PartnersHandler {
     return this.partners.register(command, envelope);
   }
 
+  @OnRequest('partners.partner.update')
+  update(command: ParsedRequestOf<'partners.partner.update'>, { envelope }: RequestContext) {
+    return this.partners.update(command, envelope);
+  }
+
+  @OnRequest('partners.partner.assign')
+  assign(command: ParsedRequestOf<'partners.partner.assign'>, { envelope }: RequestContext) {
+    return this.partners.assign(command, envelope);
+  }
+
   @OnRequest('partners.partner.get')
   get({ id }: ParsedRequestOf<'partners.partner.get'>) {
     return this.partners.get(id);

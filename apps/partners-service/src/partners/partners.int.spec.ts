@@ -12,10 +12,12 @@ import {
   busKinds,
   databaseKinds,
   serviceEnvironment,
+  signingBus,
   startTestBus,
   type BootedService,
   type TestBus,
 } from '@pardev/testing';
+import { newId } from '@pardev/persistence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppModule } from '../app.module';
 import { PartnersEnvSchema } from '../config';
@@ -34,7 +36,7 @@ describe.each(combinations)('partners-service on %s bus with %s', (busKind, data
   let subscription: Subscription;
   let drop: () => Promise<void>;
   const events: { event: EventOf<'partners.partner.registered.v1'>; headers: Record<string, string> }[] = [];
-  const actor = { userId: 'officer-1', roles: ['officer'] };
+  const actor = { userId: newId(), roles: ['officer'] };
 
   beforeAll(async () => {
     bus = await startTestBus(busKind);
@@ -43,7 +45,7 @@ describe.each(combinations)('partners-service on %s bus with %s', (busKind, data
     service = await bootService(AppModule.forRoot(PartnersEnvSchema.parse(environment.env)));
     client = createTransport(bus.url, 'partners-int-test', { namespace: bus.namespace });
     await client.connect();
-    requests = new MessageBus(client, 'partners-int-test');
+    requests = signingBus(client, 'partners-int-test');
     subscription = await client.consume(
       {
         durable: `partners-int-test-${Date.now()}`,

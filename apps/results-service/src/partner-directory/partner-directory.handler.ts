@@ -15,6 +15,14 @@ export class PartnerDirectoryHandler {
     await this.directory.upsert(manager, event);
   }
 
+  @OnEvent('partners.partner.updated.v1')
+  async onPartnerUpdated(
+    event: EventOf<'partners.partner.updated.v1'>,
+    { manager }: EventContext,
+  ): Promise<void> {
+    await this.directory.upsert(manager, event);
+  }
+
   @OnRequest('results.partner-directory.list')
   async list({
     q,

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { containing } from '@pardev/persistence';
 import type { PartnerRegisteredV1 } from '@pardev/contracts';
+
+// What the copy keeps; registered.v1 and updated.v1 both carry it.
+type PartnerSummary = Pick<
+  PartnerRegisteredV1,
+  'partnerId' | 'name' | 'acronym' | 'category' | 'country' | 'version'
+>;
 import { DataSource, type EntityManager } from 'typeorm';
 import { DirectoryPartnerEntity } from './directory-partner.entity';
 
@@ -9,7 +15,7 @@ export class PartnerDirectoryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Inserts or refreshes the entry, unless it already holds a newer version. */
-  async upsert(manager: EntityManager, partner: PartnerRegisteredV1): Promise<void> {
+  async upsert(manager: EntityManager, partner: PartnerSummary): Promise<void> {
     await manager.query(
       `INSERT INTO directory_partner (id, name, acronym, category, country, source_version, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, now())

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AuditReaderRoles } from '../auth/auth.contracts';
+import type { Actor } from '../common/envelope';
 import { IdSchema, IsoInstantSchema } from '../common/primitives';
 
 // One changed field of an audited entity: its value before and after (absent on create or delete).
@@ -81,3 +83,15 @@ export const HistoryQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type HistoryQuery = z.input<typeof HistoryQuerySchema>;
+
+/**
+ * Who may read which part of the trail: admins and auditors all of it; every other signed-in user
+ * the history of one record (they can see the record itself). Checked by each service as well.
+ */
+export const canReadAudit = (
+  actor: Pick<Actor, 'roles'> | undefined,
+  query: Pick<AuditQuery, 'entityType' | 'entityId'>,
+): boolean =>
+  actor !== undefined &&
+  (actor.roles.some((role) => (AuditReaderRoles as readonly string[]).includes(role)) ||
+    (Boolean(query.entityType) && Boolean(query.entityId)));

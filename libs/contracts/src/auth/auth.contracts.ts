@@ -13,16 +13,10 @@ export const PartnerRegistrarRoles = [
 export type Role = z.infer<typeof RoleSchema>;
 
 // Who may edit a partner at all (an officer then only their own ones: see canChangePartner).
-export const PartnerEditorRoles = [
-  'admin',
-  'officer',
-] as const satisfies readonly (typeof Roles)[number][];
+export const PartnerEditorRoles = ['admin', 'officer'] as const satisfies readonly (typeof Roles)[number][];
 
 // Who may search the whole audit trail (anyone may read the history of a record they can see).
-export const AuditReaderRoles = [
-  'admin',
-  'auditor',
-] as const satisfies readonly (typeof Roles)[number][];
+export const AuditReaderRoles = ['admin', 'auditor'] as const satisfies readonly (typeof Roles)[number][];
 
 export const LoginRequestSchema = z.object({
   email: z.email({ message: 'must be an email address' }).max(254),

@@ -8,6 +8,7 @@ import {
   type EventHandlerFn,
   type RetryPolicy,
 } from '../event-processor';
+import type { ActorVerifier } from '../actor-signature';
 import { processRequest, type RequestHandlerFn } from '../request-processor';
 import type { Subscription, Transport } from '../transports/transport';
 
@@ -16,6 +17,8 @@ export interface BusServerOptions {
   readonly service: string;
   readonly retry?: RetryPolicy;
   readonly ackWaitMs?: number;
+  /** Checks the gateway's signature on the acting user; without it no request has an actor. */
+  readonly actorVerifier?: ActorVerifier | undefined;
 }
 
 /**
@@ -71,13 +74,25 @@ export class BusServer extends Server implements CustomTransportStrategy {
         continue;
       }
       const run = this.invoke(pattern);
+      const verifier = this.options.actorVerifier;
+      const actors = verifier && {
+        verifier,
+        onRefused: (reason: string, envelope: { correlationId: string; producer: string }) =>
+          this.log.warn(
+            `${pattern} refused from ${envelope.producer}: ${reason} [correlation ${envelope.correlationId}]`,
+          ),
+      };
       this.subscriptions.push(
         await this.transport.serve(pattern, this.options.service, (message) =>
-          processRequest(message, run, (error, envelope) =>
-            this.log.error(
-              `${pattern} failed [correlation ${envelope.correlationId}]`,
-              (error as Error)?.stack,
-            ),
+          processRequest(
+            message,
+            run,
+            (error, envelope) =>
+              this.log.error(
+                `${pattern} failed [correlation ${envelope.correlationId}]`,
+                (error as Error)?.stack,
+              ),
+            actors,
           ),
         ),
       );

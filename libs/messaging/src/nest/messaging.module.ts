@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { DATABASE, type Database } from '@pardev/persistence';
 import { DataSource } from 'typeorm';
+import { ActorSigner, ActorVerifier } from '../actor-signature';
 import { MessageBus } from '../message-bus';
 import { Outbox } from '../outbox';
 import { OutboxRelay } from '../outbox-relay';
@@ -27,6 +28,10 @@ export interface MessagingOptions {
   readonly requestTimeoutMs?: number;
   /** Optional isolation prefix for subjects, streams and consumers (tests sharing one NATS server). */
   readonly namespace?: string | undefined;
+  /** Ed25519 private key (gateway only): signs the acting user on every request it sends. */
+  readonly actorSigningKey?: string | undefined;
+  /** Ed25519 public key of the gateway (services): requests whose actor it does not verify are refused. */
+  readonly actorVerifyKey?: string | undefined;
 }
 
 @Injectable()
@@ -68,7 +73,12 @@ export class MessagingModule {
         {
           provide: MessageBus,
           useFactory: (transport: Transport) =>
-            new MessageBus(transport, options.service, options.requestTimeoutMs),
+            new MessageBus(
+              transport,
+              options.service,
+              options.requestTimeoutMs,
+              options.actorSigningKey ? new ActorSigner(options.actorSigningKey) : undefined,
+            ),
           inject: [TRANSPORT],
         },
         { provide: Outbox, useValue: new Outbox(options.service) },
@@ -86,7 +96,10 @@ export class MessagingModule {
         {
           provide: BusServer,
           useFactory: (transport: Transport, dataSource: DataSource) =>
-            new BusServer(transport, dataSource, { service: options.service }),
+            new BusServer(transport, dataSource, {
+              service: options.service,
+              actorVerifier: options.actorVerifyKey ? new ActorVerifier(options.actorVerifyKey) : undefined,
+            }),
           inject: [TRANSPORT, DataSource],
         },
         MessagingLifecycle,

@@ -16,6 +16,16 @@ import type { HealthReport } from '@pardev/contracts';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Transport } from '../transports/transport';
+import { parseVerifyKey } from '../actor-signature';
+
+const isVerifyKey = (key: string): boolean => {
+  try {
+    parseVerifyKey(key);
+    return true;
+  } catch {
+    return false;
+  }
+};
 import { BusServer } from './bus-server';
 import { TRANSPORT } from './messaging.module';
 
@@ -34,6 +44,10 @@ export const ServiceEnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
     .optional(),
   DATA_DIR: z.string().optional(),
+  ACTOR_VERIFY_KEY: z
+    .string({ message: "is required: the public half of the gateway's ACTOR_SIGNING_KEY" })
+    .refine(isVerifyKey, { message: 'must be an Ed25519 public key (PEM or base64 DER)' })
+    .describe('Ed25519 public key of the gateway: verifies the acting user signed on each request'),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });

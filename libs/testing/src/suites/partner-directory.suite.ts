@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { busKinds, startTestBus, type TestBus } from '../buses';
 import { databaseKinds } from '../databases';
-import { aPartnerRegistered, publishEvent, waitFor } from '../events';
+import { aPartnerRegistered, aPartnerUpdated, publishEvent, waitFor } from '../events';
 import { bootService, serviceEnvironment, type BootedService, type ServiceEnvironment } from '../services';
 
 export interface PartnerDirectorySuite {
@@ -97,6 +97,35 @@ export const describePartnerDirectory = ({ service, module, listSubject }: Partn
         .get(DataSource)
         .query(`SELECT count(*)::int AS n FROM inbox WHERE message_id = $1`, [messageId]);
       expect(inbox[0].n).toBe(1);
+    });
+
+    it('takes a renamed partner from partners.partner.updated.v1, and ignores an update older than its copy', async () => {
+      const registered = aPartnerRegistered({ name: 'Irish Aid before renaming', country: 'IE' });
+      await publishEvent(client, 'partners.partner.registered.v1', registered);
+      await appears('irish aid before');
+      const updated = {
+        ...aPartnerUpdated(registered),
+        name: 'Irish Aid (Department of Foreign Affairs)',
+        acronym: 'DFA',
+        version: 3,
+      };
+      await publishEvent(client, 'partners.partner.updated.v1', updated);
+      await publishEvent(client, 'partners.partner.updated.v1', {
+        ...updated,
+        name: 'Older name',
+        version: 2,
+      });
+      await appears('department of foreign affairs');
+      await publishEvent(
+        client,
+        'partners.partner.registered.v1',
+        aPartnerRegistered({ name: 'Marker after the rename' }),
+      );
+      await appears('marker after the rename');
+      expect(await named('Irish Aid')).toEqual([
+        expect.objectContaining({ id: registered.partnerId, name: updated.name, acronym: 'DFA' }),
+      ]);
+      expect(await named('before renaming')).toEqual([]);
     });
 
     it('dead-letters an event that breaks its contract, with the field and the rule, and keeps consuming', async () => {
