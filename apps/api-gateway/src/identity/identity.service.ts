@@ -144,6 +144,7 @@ export class IdentityService implements OnModuleInit {
     const sessionId = sessionIdOf(token);
     const cached = this.recentSessions.get(sessionId, Date.now());
     if (cached) return cached;
+    const mark = this.recentSessions.mark();
     const session = await this.sessions.findWithUser(sessionId);
     if (!session?.user) throw unauthenticated();
     const now = new Date();
@@ -159,7 +160,7 @@ export class IdentityService implements OnModuleInit {
       await this.sessions.touch(sessionId, now, new Date(now.getTime() - TOUCH_INTERVAL_MS));
     }
     const principal = { user: toSessionUser(session.user), sessionId };
-    this.recentSessions.set(sessionId, principal, session.expiresAt.getTime(), now.getTime());
+    this.recentSessions.set(sessionId, principal, session.expiresAt.getTime(), now.getTime(), mark);
     return principal;
   }
 

@@ -13,6 +13,8 @@ interface Entry {
  */
 export class SessionCache {
   private readonly entries = new Map<string, Entry>();
+  // Counts revocations: a lookup that began before one must not cache what it read.
+  private revocations = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -29,8 +31,17 @@ export class SessionCache {
     return entry.principal;
   }
 
-  set(sessionId: string, principal: Principal, sessionExpiresAt: number, now: number): void {
-    if (this.ttlMs <= 0) return;
+  /** Take before reading a session from the database; pass to `set`. */
+  mark(): number {
+    return this.revocations;
+  }
+
+  /**
+   * Remembers a session read from the database, unless a revocation arrived while it was being
+   * read (the read may predate the revoking commit; caching it would undo the revocation).
+   */
+  set(sessionId: string, principal: Principal, sessionExpiresAt: number, now: number, mark: number): void {
+    if (this.ttlMs <= 0 || mark !== this.revocations) return;
     this.entries.delete(sessionId);
     // Maps iterate in insertion order: the first key is the oldest entry.
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
@@ -38,11 +49,13 @@ export class SessionCache {
   }
 
   delete(sessionId: string): void {
+    this.revocations++;
     this.entries.delete(sessionId);
   }
 
   /** Forgets every session of a user (deactivated, roles changed, password reset). */
   deleteUser(userId: string): void {
+    this.revocations++;
     for (const [sessionId, entry] of this.entries) {
       if (entry.principal.user.id === userId) this.entries.delete(sessionId);
     }

@@ -34,8 +34,6 @@ const mayRegister = (actor: Actor | undefined): actor is Actor =>
   actor !== undefined &&
   actor.roles.some((role) => (PartnerRegistrarRoles as readonly string[]).includes(role));
 
-type Change = (partner: PartnerEntity) => void;
-
 @Injectable()
 export class PartnersService {
   constructor(
