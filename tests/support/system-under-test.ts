@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { MessageBus, createTransport, type Transport } from '@pardev/messaging';
 import {
   createTestDatabase,
+  testActorKeys,
   startTestBus,
   type BusKind,
   type TestBus,
@@ -51,6 +52,9 @@ export const startSystemUnderTest = async (kind: BusKind, logLevel = 'warn'): Pr
     // The tests drive thousands of requests from one address; the per-client limit has its own tests.
     env: {
       RATE_LIMIT_PER_MINUTE: '100000000',
+      // A known pair (the launcher would make one): the log test looks for the private half.
+      ACTOR_SIGNING_KEY: testActorKeys.signingKey,
+      ACTOR_VERIFY_KEY: testActorKeys.verifyKey,
       ...(testBus.namespace ? { BUS_NAMESPACE: testBus.namespace } : {}),
     },
     onLine: (app, line) => logs.push(`[${app}] ${line}`),

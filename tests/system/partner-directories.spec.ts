@@ -1,4 +1,4 @@
-import { busKinds } from '@pardev/testing';
+import { busKinds, testActorKeys } from '@pardev/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN,
@@ -78,14 +78,35 @@ describe.each(busKinds())('partner directories across services (%s bus)', (kind)
     expect(list.total).toBe(1);
   });
 
-  it('never writes a password, session token or cookie to the logs', async () => {
+  it('never writes a password, session token, cookie or the actor signing key to the logs', async () => {
     const response = await fetch(`${sut.system.baseUrl}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(ADMIN),
     });
     const token = (response.headers.get('set-cookie') ?? '').split(';')[0]!.split('=')[1]!;
-    await fetch(`${sut.system.baseUrl}/api/v1/partners`, { headers: { cookie: `pardev_session=${token}` } });
+    const cookie = `pardev_session=${token}`;
+    await fetch(`${sut.system.baseUrl}/api/v1/partners`, { headers: { cookie } });
+    // A signed command and its audit entry, so the logs hold every kind of traffic.
+    const json = { cookie, 'content-type': 'application/json' };
+    const created = await fetch(`${sut.system.baseUrl}/api/v1/partners`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ name: 'Log Test Foundation', organisationType: '60', category: 'FOUNDATION' }),
+    });
+    const partner = (await created.json()) as { id: string; version: number };
+    const updated = await fetch(`${sut.system.baseUrl}/api/v1/partners/${partner.id}`, {
+      method: 'PUT',
+      headers: json,
+      body: JSON.stringify({
+        name: 'Log Test Foundation',
+        acronym: 'LTF',
+        organisationType: '60',
+        category: 'FOUNDATION',
+        version: partner.version,
+      }),
+    });
+    expect(updated.status).toBe(200);
     await fetch(`${sut.system.baseUrl}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -95,7 +116,10 @@ describe.each(busKinds())('partner directories across services (%s bus)', (kind)
     expect(sut.logs.length).toBeGreaterThan(20);
     const leaks = sut.logs.filter(
       (line) =>
-        line.includes(ADMIN.password) || line.includes(token) || line.includes('a wrong password to log'),
+        line.includes(ADMIN.password) ||
+        line.includes(token) ||
+        line.includes('a wrong password to log') ||
+        line.includes(testActorKeys.signingKey),
     );
     expect(leaks).toEqual([]);
   });
