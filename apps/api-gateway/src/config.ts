@@ -1,4 +1,4 @@
-import { ServiceEnvSchema, parseEnv, parseSigningKey } from '@pardev/messaging';
+import { ServiceEnvSchema, isSigningKey, parseEnv } from '@pardev/messaging';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -11,15 +11,6 @@ const flag = (fallback: 'true' | 'false') =>
     .enum(['true', 'false'], { message: 'must be true or false' })
     .default(fallback)
     .transform((value) => value === 'true');
-
-const isSigningKey = (key: string): boolean => {
-  try {
-    parseSigningKey(key);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 // Names proxy-addr (Fastify's trustProxy) understands besides addresses.
 const PROXY_ADDRESS_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);

@@ -58,6 +58,21 @@ export const parseVerifyKey = (key: string): KeyObject => {
   return parsed;
 };
 
+const parses =
+  (parse: (key: string) => KeyObject) =>
+  (key: string): boolean => {
+    try {
+      parse(key);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+/** For config validation: is this an Ed25519 private key the gateway can sign with? */
+export const isSigningKey = parses(parseSigningKey);
+/** For config validation: is this an Ed25519 public key a service can verify with? */
+export const isVerifyKey = parses(parseVerifyKey);
+
 /** A new key pair as one-line base64 DER strings: ACTOR_SIGNING_KEY (gateway), ACTOR_VERIFY_KEY (services). */
 export const generateActorKeys = (): { signingKey: string; verifyKey: string } => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');

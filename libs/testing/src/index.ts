@@ -2,3 +2,4 @@ export * from './databases';
 export * from './buses';
 export * from './services';
 export * from './events';
+export * from './combinations';

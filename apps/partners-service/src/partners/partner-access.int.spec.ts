@@ -11,8 +11,7 @@ import {
 import { newId } from '@pardev/persistence';
 import {
   bootService,
-  busKinds,
-  databaseKinds,
+  runtimeKinds,
   serviceEnvironment,
   signingBus,
   testActorKeys,
@@ -25,17 +24,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppModule } from '../app.module';
 import { PartnersEnvSchema } from '../config';
 
-const combinations = busKinds().flatMap((bus) =>
-  databaseKinds()
-    .filter((db) => (bus === 'nats') === (db === 'postgres'))
-    .map((db) => [bus, db] as const),
-);
-
 const person = (...roles: string[]): Actor => ({ userId: newId(), roles });
 
 // Object-level access is decided here, in the service that owns partners, from the actor the
 // gateway signed: not only in the gateway.
-describe.each(combinations)('partner access and audit on %s bus with %s', (busKind, databaseKind) => {
+describe.each(runtimeKinds())('partner access and audit on %s bus with %s', (busKind, databaseKind) => {
   let bus: TestBus;
   let service: BootedService;
   let client: Transport;

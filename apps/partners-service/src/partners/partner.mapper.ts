@@ -26,20 +26,7 @@ export const toPartnerRegistered = (partner: Partner): PartnerRegisteredV1 => ({
   registeredAt: partner.createdAt,
 });
 
-export const toPartnerUpdated = (partner: Partner): PartnerUpdatedV1 => ({
-  partnerId: partner.id,
-  name: partner.name,
-  acronym: partner.acronym,
-  organisationType: partner.organisationType,
-  category: partner.category,
-  country: partner.country,
-  responsibleOfficerId: partner.responsibleOfficerId,
-  delegateIds: partner.delegateIds,
-  version: partner.version,
-  updatedAt: partner.updatedAt,
-});
-
-/** The fields the audit trail compares (everything a person can change). */
+/** Everything a person can change: what the audit trail compares and updated.v1 carries. */
 export const auditedFields = (partner: Partner) => ({
   name: partner.name,
   acronym: partner.acronym,
@@ -48,4 +35,11 @@ export const auditedFields = (partner: Partner) => ({
   country: partner.country,
   responsibleOfficerId: partner.responsibleOfficerId,
   delegateIds: partner.delegateIds,
+});
+
+export const toPartnerUpdated = (partner: Partner): PartnerUpdatedV1 => ({
+  partnerId: partner.id,
+  ...auditedFields(partner),
+  version: partner.version,
+  updatedAt: partner.updatedAt,
 });

@@ -9,8 +9,7 @@ import {
 } from '@pardev/messaging';
 import {
   bootService,
-  busKinds,
-  databaseKinds,
+  runtimeKinds,
   serviceEnvironment,
   signingBus,
   startTestBus,
@@ -22,13 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppModule } from '../app.module';
 import { PartnersEnvSchema } from '../config';
 
-const combinations = busKinds().flatMap((bus) =>
-  databaseKinds()
-    .filter((db) => (bus === 'nats') === (db === 'postgres'))
-    .map((db) => [bus, db] as const),
-);
-
-describe.each(combinations)('partners-service on %s bus with %s', (busKind, databaseKind) => {
+describe.each(runtimeKinds())('partners-service on %s bus with %s', (busKind, databaseKind) => {
   let bus: TestBus;
   let service: BootedService;
   let client: Transport;

@@ -98,15 +98,23 @@ export const AssignPartnerRequestSchema = responsibilityFields
   .superRefine(officerIsNotADelegate);
 export type AssignPartnerCommand = z.output<typeof AssignPartnerRequestSchema>;
 
-export const PartnerSchema = z.object({
-  id: IdSchema,
+// A partner as it is stored, in replies and in the events that carry its state.
+const partnerState = {
   name: z.string(),
   acronym: z.string().nullable(),
   organisationType: z.string(),
   category: PartnerCategorySchema,
   country: z.string().nullable(),
+};
+const partnerResponsibility = {
   responsibleOfficerId: IdSchema.nullable(),
   delegateIds: z.array(IdSchema),
+};
+
+export const PartnerSchema = z.object({
+  id: IdSchema,
+  ...partnerState,
+  ...partnerResponsibility,
   version: z.number().int().min(1),
   createdAt: IsoInstantSchema,
   updatedAt: IsoInstantSchema,
@@ -129,11 +137,7 @@ export type PartnerPage = z.infer<typeof PartnerPageSchema>;
 // Event v1: additive changes only; a breaking change becomes partners.partner.registered.v2.
 export const PartnerRegisteredV1Schema = z.object({
   partnerId: IdSchema,
-  name: z.string(),
-  acronym: z.string().nullable(),
-  organisationType: z.string(),
-  category: PartnerCategorySchema,
-  country: z.string().nullable(),
+  ...partnerState,
   version: z.number().int().min(1),
   registeredAt: IsoInstantSchema,
 });
@@ -142,13 +146,8 @@ export type PartnerRegisteredV1 = z.infer<typeof PartnerRegisteredV1Schema>;
 // Event v1: the partner's profile or responsibility changed; carries the whole new state.
 export const PartnerUpdatedV1Schema = z.object({
   partnerId: IdSchema,
-  name: z.string(),
-  acronym: z.string().nullable(),
-  organisationType: z.string(),
-  category: PartnerCategorySchema,
-  country: z.string().nullable(),
-  responsibleOfficerId: IdSchema.nullable(),
-  delegateIds: z.array(IdSchema),
+  ...partnerState,
+  ...partnerResponsibility,
   version: z.number().int().min(1),
   updatedAt: IsoInstantSchema,
 });

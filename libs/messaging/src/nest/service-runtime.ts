@@ -16,16 +16,7 @@ import type { HealthReport } from '@pardev/contracts';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Transport } from '../transports/transport';
-import { parseVerifyKey } from '../actor-signature';
-
-const isVerifyKey = (key: string): boolean => {
-  try {
-    parseVerifyKey(key);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isVerifyKey } from '../actor-signature';
 import { BusServer } from './bus-server';
 import { TRANSPORT } from './messaging.module';
 

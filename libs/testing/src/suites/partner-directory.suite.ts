@@ -2,8 +2,8 @@ import type { DynamicModule } from '@nestjs/common';
 import { MessageBus, createTransport, type Transport } from '@pardev/messaging';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { busKinds, startTestBus, type TestBus } from '../buses';
-import { databaseKinds } from '../databases';
+import { startTestBus, type TestBus } from '../buses';
+import { runtimeKinds } from '../combinations';
 import { aPartnerRegistered, aPartnerUpdated, publishEvent, waitFor } from '../events';
 import { bootService, serviceEnvironment, type BootedService, type ServiceEnvironment } from '../services';
 
@@ -14,20 +14,12 @@ export interface PartnerDirectorySuite {
   readonly listSubject: 'agreements.partner-option.list' | 'results.partner-directory.list';
 }
 
-// Embedded broker with PGlite always; NATS with PostgreSQL when CI provides them.
-const combinations = () =>
-  busKinds().flatMap((bus) =>
-    databaseKinds()
-      .filter((db) => (bus === 'nats') === (db === 'postgres'))
-      .map((db) => [bus, db] as const),
-  );
-
 /**
  * The behaviour every service that keeps a local partner directory from partner events must have:
  * the copy appears, redeliveries and stale versions change nothing, and bad events are dead-lettered.
  */
 export const describePartnerDirectory = ({ service, module, listSubject }: PartnerDirectorySuite): void => {
-  describe.each(combinations())(`${service} partner directory on %s bus with %s`, (busKind, databaseKind) => {
+  describe.each(runtimeKinds())(`${service} partner directory on %s bus with %s`, (busKind, databaseKind) => {
     let bus: TestBus;
     let booted: BootedService;
     let client: Transport;
