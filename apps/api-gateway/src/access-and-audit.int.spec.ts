@@ -95,7 +95,11 @@ describe.each(combinations())('object-level access and the audit trail (%s bus, 
 
   beforeAll(async () => {
     // A long session cache: a replica that missed a revocation would go on answering for a minute.
-    harness = await startGatewayHarness(busKind, dbKind, { SESSION_CACHE_MS: '60000' });
+    // TRUST_PROXY: the HTTPS test below comes "through a proxy" (X-Forwarded-Proto).
+    harness = await startGatewayHarness(busKind, dbKind, {
+      SESSION_CACHE_MS: '60000',
+      TRUST_PROXY: 'loopback',
+    });
     adminCookie = await harness.login(HARNESS_ADMIN.email, HARNESS_ADMIN.password);
     await invite('officerA', ['officer']);
     await invite('officerB', ['officer']);
@@ -237,6 +241,20 @@ describe.each(combinations())('object-level access and the audit trail (%s bus, 
     }
     const badDates = await as(people.auditor.cookie).get('/api/v1/audit?from=2026-02-01&to=2026-01-01');
     expect(problemOf(badDates).errors).toEqual([expect.objectContaining({ field: 'to', rule: 'custom' })]);
+  });
+
+  it('marks the session cookie Secure when the browser came over HTTPS, and not over plain HTTP', async () => {
+    const signIn = (headers: Record<string, string>) =>
+      harness.request('POST', '/api/v1/auth/login', {
+        body: { email: people.viewer.email, password: PASSWORD },
+        headers,
+      });
+    const overHttps = (await signIn({ 'x-forwarded-proto': 'https' })).cookies.find(
+      (c) => c.name === 'pardev_session',
+    );
+    expect(overHttps).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
+    const overHttp = (await signIn({})).cookies.find((c) => c.name === 'pardev_session');
+    expect(overHttp?.secure).toBeFalsy();
   });
 
   it('records sign-ins, failed sign-ins and refused requests, and no secret anywhere in the trail', async () => {

@@ -24,7 +24,7 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionUser> {
     const { user, token } = await this.identity.login(body, { ip, correlationId: request.id });
-    setSessionCookie(reply, token, this.config.COOKIE_SECURE);
+    setSessionCookie(reply, token, this.secure(request));
     return user;
   }
 
@@ -38,12 +38,18 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     await this.identity.logout({ user, sessionId }, request.id);
-    clearSessionCookie(reply, this.config.COOKIE_SECURE);
+    clearSessionCookie(reply, this.secure(request));
   }
 
   @Get('me')
   @AnyRole()
   me(@CurrentUser() user: SessionUser): SessionUser {
     return user;
+  }
+
+  // Secure whenever the browser came over HTTPS (directly, or via a trusted proxy's
+  // X-Forwarded-Proto), and always when COOKIE_SECURE says so.
+  private secure(request: FastifyRequest): boolean {
+    return this.config.COOKIE_SECURE || request.protocol === 'https';
   }
 }
