@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
@@ -29,6 +30,8 @@ Object.defineProperty(window, 'scrollTo', { writable: true, configurable: true, 
 
 afterEach(() => {
   cleanup();
+  // The toasts' store outlives a test's render: one test's toast must not show in the next.
+  notifications.clean();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
   window.localStorage.clear();

@@ -14,7 +14,14 @@ const PartnersPage = lazy(() => import('./routes/partners').then((m) => ({ defau
 const PartnerCreateRoute = lazy(() =>
   import('./routes/partner-create').then((m) => ({ default: m.PartnerCreateRoute })),
 );
+const PartnerPage = lazy(() => import('./routes/partner').then((m) => ({ default: m.PartnerPage })));
 const UsersPage = lazy(() => import('./routes/users').then((m) => ({ default: m.UsersPage })));
+const AuditTrailPage = lazy(() =>
+  import('./routes/audit-trail').then((m) => ({ default: m.AuditTrailPage })),
+);
+const AdministrationIndex = lazy(() =>
+  import('./routes/administration').then((m) => ({ default: m.AdministrationIndex })),
+);
 
 export const appRoutes: RouteObject[] = [
   {
@@ -54,8 +61,14 @@ export const appRoutes: RouteObject[] = [
               },
             ],
           },
-          { path: 'administration', element: <Navigate to="/administration/users" replace /> },
+          { path: 'partners/:partnerId', element: <PartnerPage />, errorElement: <RouteErrorBoundary /> },
+          { path: 'administration', element: <AdministrationIndex /> },
           { path: 'administration/users', element: <UsersPage />, errorElement: <RouteErrorBoundary /> },
+          {
+            path: 'administration/audit',
+            element: <AuditTrailPage />,
+            errorElement: <RouteErrorBoundary />,
+          },
           { path: '*', element: <NotFoundPage />, errorElement: <RouteErrorBoundary /> },
         ],
       },

@@ -3,25 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, isRouteErrorResponse, useRouteError } from 'react-router';
 import { apiErrorMessageKey, correlationIdOf } from '../lib/api-error-message';
 import { ErrorReference } from './error-reference';
+import { NotFoundNotice } from './not-found-notice';
 
 /** Per-page error boundary (a route's errorElement): says what happened and offers a way back. */
 export const RouteErrorBoundary = () => {
   const error = useRouteError();
   const { t } = useTranslation();
 
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return (
-      <Stack gap="md" p="md" maw={640}>
-        <Title order={1}>{t('errors.notFoundTitle')}</Title>
-        <Text>{t('errors.notFoundDescription')}</Text>
-        <Group>
-          <Button component={Link} to="/partners">
-            {t('errors.backToPartners')}
-          </Button>
-        </Group>
-      </Stack>
-    );
-  }
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundNotice p="md" />;
 
   return (
     <Stack gap="md" p="md" maw={720}>

@@ -27,16 +27,22 @@ const ruleOf = (issue: Issue): string | undefined => {
 // Rules named by the contracts' refinements (params.rule) that have a sentence of their own.
 const customRuleKeys: Record<string, ValidationKey> = {
   required_for_category: 'validation.countryRequiredForCategory',
+  not_the_responsible_officer: 'validation.notTheResponsibleOfficer',
+  date_order: 'validation.dateOrder',
 };
 
 export const describeZodIssue = (issue: Issue): ValidationDescriptor => {
   const fallback = issue.message;
   switch (issue.code) {
     case 'too_small':
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return { key: 'validation.tooFewChosen', values: { count: Number(issue.minimum) }, fallback };
       if (issue.origin === 'string' && Number(issue.minimum) <= 1)
         return { key: 'validation.required', fallback };
       return { key: 'validation.tooShort', values: { minimum: Number(issue.minimum) }, fallback };
     case 'too_big':
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return { key: 'validation.tooManyChosen', values: { count: Number(issue.maximum) }, fallback };
       return { key: 'validation.tooLong', values: { maximum: Number(issue.maximum) }, fallback };
     case 'invalid_type':
       // In a form an input of the wrong type is almost always an empty one.
@@ -62,6 +68,7 @@ const serverRuleKeys: Partial<Record<string, ValidationKey>> = {
   invalid_value: 'validation.chooseFromList',
   invalid_type: 'validation.required',
   required_for_category: 'validation.countryRequiredForCategory',
+  not_the_responsible_officer: 'validation.notTheResponsibleOfficer',
 };
 
 export const describeServerFieldError = (error: FieldError): ValidationDescriptor => ({
@@ -94,6 +101,26 @@ export const toFormErrors = (
     errors[path] = <ValidationMessage descriptor={descriptor} fieldLabelKey={fieldLabelKeys[path]} />;
   }
   return errors;
+};
+
+/**
+ * Puts a server's field errors beside the form's fields (the first error of each field wins; a
+ * form's alert lists those that name no field). `extra` holds sentences the form knows better for
+ * a field, such as a duplicate-name conflict on the name field; they come first.
+ */
+export const applyServerFieldErrors = (
+  form: { setErrors: (update: (current: FormErrors) => FormErrors) => void },
+  error: { fieldErrors: readonly FieldError[] },
+  fieldLabelKeys: FieldLabelKeys,
+  extra: Readonly<Record<string, ValidationDescriptor>> = {},
+): void => {
+  const descriptors: Record<string, ValidationDescriptor> = { ...extra };
+  for (const fieldError of error.fieldErrors) {
+    if (Object.hasOwn(fieldLabelKeys, fieldError.field)) {
+      descriptors[fieldError.field] ??= describeServerFieldError(fieldError);
+    }
+  }
+  form.setErrors((current) => ({ ...current, ...toFormErrors(descriptors, fieldLabelKeys) }));
 };
 
 const isEmpty = (value: unknown): boolean =>

@@ -31,16 +31,51 @@ export const readListParams = (search: URLSearchParams, schema: ListQuerySchema)
   return { q: (q.success ? q.data : undefined) ?? '', page: 1, pageSize: DefaultPageSize };
 };
 
-/** Writes a list view to the URL, leaving defaults out so shared links stay short. */
-export const writeListParams = (current: URLSearchParams, changes: Partial<ListParams>): URLSearchParams => {
+type ParamValue = string | number | undefined;
+
+/** Sets each changed parameter, dropping it when it is empty or its default; `undefined` leaves it as is. */
+const writeParams = (
+  current: URLSearchParams,
+  changes: Readonly<Record<string, ParamValue>>,
+  defaults: Readonly<Record<string, string | number>> = {},
+): URLSearchParams => {
   const next = new URLSearchParams(current);
-  const set = (key: string, value: string | number | undefined, fallback: string | number) => {
-    if (value === undefined) return;
-    if (value === '' || value === fallback) next.delete(key);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    if (value === '' || value === defaults[key]) next.delete(key);
     else next.set(key, String(value));
-  };
-  set('q', changes.q, '');
-  set('page', changes.page, 1);
-  set('pageSize', changes.pageSize, DefaultPageSize);
+  }
   return next;
 };
+
+/** Writes a list view to the URL, leaving defaults out so shared links stay short. */
+export const writeListParams = (current: URLSearchParams, changes: Partial<ListParams>): URLSearchParams =>
+  writeParams(current, changes, { q: '', page: 1, pageSize: DefaultPageSize });
+
+/** The contract field of each filter a list keeps in the URL (e.g. `ListPartnersQuerySchema.shape.assignedTo`). */
+export type FilterSchemas = Readonly<Record<string, z.ZodType<string | undefined>>>;
+
+/** Filter values as read from the URL: `undefined` where the filter is absent or not valid. */
+export type FilterValues<S extends FilterSchemas> = { [K in keyof S]: string | undefined };
+
+/** Reads a list's filters from the URL, each with its contract field; a value it refuses is dropped. */
+export const readFilterParams = <S extends FilterSchemas>(
+  search: URLSearchParams,
+  schemas: S,
+): FilterValues<S> => {
+  const values: Partial<Record<keyof S, string | undefined>> = {};
+  for (const key of Object.keys(schemas) as (keyof S & string)[]) {
+    const parsed = schemas[key]?.safeParse(search.get(key) ?? undefined);
+    values[key] = parsed?.success ? parsed.data || undefined : undefined;
+  }
+  return values as FilterValues<S>;
+};
+
+/**
+ * Writes filters to the URL: an empty value removes the filter, `undefined` leaves it as is. A list
+ * starts again from its first page whenever a filter changes.
+ */
+export const writeFilterParams = (
+  current: URLSearchParams,
+  changes: Readonly<Record<string, string | undefined>>,
+): URLSearchParams => writeParams(writeListParams(current, { page: 1 }), changes);

@@ -1,3 +1,9 @@
 // Query-key roots that one feature invalidates on behalf of another (features do not import each
 // other): registering a partner changes the agreements' partner options, via the partner event.
 export const partnerOptionsKeyRoot = ['agreements', 'partner-options'] as const;
+
+// Every change to a record adds to the audit trail (and to that record's history).
+export const auditKeyRoot = ['audit'] as const;
+
+// Colleagues as every signed-in user may see them (pickers, names instead of ids).
+export const staffKeyRoot = ['staff'] as const;

@@ -1,3 +1,4 @@
+import type { Partner } from '@pardev/contracts';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -79,15 +80,94 @@ export const mockFetch = (handler: FetchHandler) => {
   return fetchMock;
 };
 
-export const partnerFixture = (overrides: Record<string, unknown> = {}) => ({
+export const partnerFixture = (overrides: Partial<Partner> = {}): Partner => ({
   id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c8d',
   name: 'Swedish International Development Cooperation Agency',
   acronym: 'SIDA',
   organisationType: '10',
   category: 'GOVERNMENT_OECD_DAC',
   country: 'SE',
+  responsibleOfficerId: null,
+  delegateIds: [],
   version: 1,
   createdAt: '2026-01-10T09:00:00.000Z',
   updatedAt: '2026-01-10T09:00:00.000Z',
   ...overrides,
 });
+
+/** An RFC 9457 problem response, as the gateway sends it. */
+export const problemResponse = (
+  status: number,
+  code: string,
+  extra: { correlationId?: string; errors?: { field: string; rule: string; message: string }[] } = {},
+): MockResponse => ({
+  status,
+  contentType: 'application/problem+json',
+  body: { type: 'about:blank', title: code, status, code, ...extra },
+});
+
+/** The JSON bodies a mocked fetch was sent with `method`, in order. */
+export const sentBodies = (
+  fetchMock: { mock: { calls: [RequestInfo | URL, RequestInit?][] } },
+  method: string,
+): unknown[] =>
+  fetchMock.mock.calls
+    .filter(([, init]) => init?.method === method)
+    .map(([, init]) => (typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined));
+
+/** Colleagues of the staff directory (GET /api/v1/staff). */
+export const staff = {
+  olga: { id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c01', displayName: 'Olga Officer', roles: ['officer'] },
+  pablo: {
+    id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c02',
+    displayName: 'Pablo Partnerships',
+    roles: ['officer'],
+  },
+  ada: { id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c03', displayName: 'Ada Admin', roles: ['admin'] },
+  aude: { id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c04', displayName: 'Aude Auditor', roles: ['auditor'] },
+  vera: { id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c05', displayName: 'Vera Viewer', roles: ['viewer'] },
+} as const;
+
+/** The staff directory's answer to a request, honouring its `role` parameter. */
+export const staffResponse = (url: URL): MockResponse => {
+  const role = url.searchParams.get('role');
+  return {
+    body: {
+      items: Object.values(staff).filter(
+        (member) => !role || (member.roles as readonly string[]).includes(role),
+      ),
+    },
+  };
+};
+
+/** A signed-in user (GET /api/v1/auth/me) for one of the colleagues above. */
+export const sessionUserOf = (member: (typeof staff)[keyof typeof staff]) => ({
+  id: member.id,
+  email: `${member.displayName.split(' ')[0]?.toLowerCase() ?? 'user'}@pardev.test`,
+  displayName: member.displayName,
+  roles: [...member.roles],
+});
+
+const describedText = (input: HTMLElement): string =>
+  (input.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ')
+    .trim();
+
+/** The error shown for an input (its description while it is marked invalid), or null. */
+export const errorOf = (input: HTMLElement): string | null =>
+  input.getAttribute('aria-invalid') === 'true' ? describedText(input) : null;
+
+/** Answers what the signed-in shell asks (who am I, meta, the staff directory); `pages` answers the rest. */
+export const signedInAs =
+  (user: (typeof staff)[keyof typeof staff], pages: FetchHandler): FetchHandler =>
+  (request) => {
+    if (request.method === 'GET') {
+      const { pathname } = request.url;
+      if (pathname === '/api/v1/auth/me') return { body: sessionUserOf(user) };
+      if (pathname === '/api/v1/meta') return { body: { demoData: false } };
+      if (pathname === '/api/v1/staff') return staffResponse(request.url);
+    }
+    return pages(request);
+  };

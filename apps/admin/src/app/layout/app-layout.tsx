@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Notifications, notifications } from '@mantine/notifications';
 import { Suspense } from 'react';
@@ -10,7 +10,58 @@ import { useLogout } from '../../features/auth/api/logout';
 import { useSessionUser } from '../../features/auth/components/session-user-context';
 import { SignInPath } from '../../features/auth/lib/redirect';
 import { DemoDataBanner } from '../../features/meta/components/demo-data-banner';
-import { navItemsFor } from './nav-items';
+import { navItemsFor, type NavItem } from './nav-items';
+
+const isCurrent = (to: string, pathname: string): boolean => pathname === to || pathname.startsWith(`${to}/`);
+
+interface NavEntryProps {
+  item: NavItem;
+  pathname: string;
+  onNavigate: () => void;
+}
+
+const NavEntry = ({ item, pathname, onNavigate }: NavEntryProps) => {
+  const { t } = useTranslation();
+  if (!item.to) {
+    // Not built yet: shown (with its status in words) but not operable.
+    return (
+      <NavLink
+        component="span"
+        label={t(item.label)}
+        disabled
+        aria-disabled="true"
+        rightSection={
+          <Badge size="xs" variant="light" color="gray">
+            {t('nav.comingSoon')}
+          </Badge>
+        }
+      />
+    );
+  }
+  const children = item.children ?? [];
+  if (children.length === 0) {
+    return (
+      <NavLink
+        component={RouterNavLink}
+        to={item.to}
+        label={t(item.label)}
+        active={isCurrent(item.to, pathname)}
+        onClick={onNavigate}
+      />
+    );
+  }
+  // A group is current through its pages; its own link leads to the first of them.
+  return (
+    <>
+      <NavLink component={Link} to={item.to} label={t(item.label)} onClick={onNavigate} />
+      <Stack gap={0} pl="md" ml="sm" style={{ borderLeft: '1px solid var(--mantine-color-default-border)' }}>
+        {children.map((child) => (
+          <NavEntry key={child.key} item={child} pathname={pathname} onNavigate={onNavigate} />
+        ))}
+      </Stack>
+    </>
+  );
+};
 
 export const AppLayout = () => {
   const { t } = useTranslation();
@@ -64,32 +115,9 @@ export const AppLayout = () => {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
-        {navItemsFor(user.roles).map((item) =>
-          item.to ? (
-            <NavLink
-              key={item.key}
-              component={RouterNavLink}
-              to={item.to}
-              label={t(item.label)}
-              active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
-              onClick={nav.close}
-            />
-          ) : (
-            // Not built yet: shown (with its status in words) but not operable.
-            <NavLink
-              key={item.key}
-              component="span"
-              label={t(item.label)}
-              disabled
-              aria-disabled="true"
-              rightSection={
-                <Badge size="xs" variant="light" color="gray">
-                  {t('nav.comingSoon')}
-                </Badge>
-              }
-            />
-          ),
-        )}
+        {navItemsFor(user.roles).map((item) => (
+          <NavEntry key={item.key} item={item} pathname={pathname} onNavigate={nav.close} />
+        ))}
       </AppShell.Navbar>
 
       <AppShell.Main id="main-content" tabIndex={-1}>

@@ -3,16 +3,18 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { PartnerRegistrarRoles } from '@pardev/contracts';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { actorFrom } from '../../features/auth/lib/actor';
 import { useSessionUser } from '../../features/auth/components/session-user-context';
 import { PartnersList } from '../../features/partners/components/partners-list';
+import { hasAnyRole } from '../../lib/roles';
 
 export const PartnersPage = () => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { search } = useLocation();
-  const { roles } = useSessionUser();
+  const user = useSessionUser();
   // Only roles the gateway lets register partners see the button (the server checks again).
-  const canRegister = roles.some((role) => (PartnerRegistrarRoles as readonly string[]).includes(role));
+  const canRegister = hasAnyRole(user.roles, PartnerRegistrarRoles);
   useDocumentTitle(`${t('partners.title')} · ${t('app.name')}`);
 
   // The list's view (search, page) travels with the form so closing it returns to the same view.
@@ -30,7 +32,7 @@ export const PartnersPage = () => {
           </Button>
         )}
       </Group>
-      <PartnersList onCreate={canRegister ? openCreate : undefined} />
+      <PartnersList actor={actorFrom(user)} onCreate={canRegister ? openCreate : undefined} />
       <Outlet />
     </Stack>
   );

@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Stack, Title } from '@mantine/core';
+import { Button, Group, Stack, Title } from '@mantine/core';
 import { useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { ForbiddenNotice } from '../../components/forbidden-notice';
 import { useSessionUser } from '../../features/auth/components/session-user-context';
 import { InviteUserModal } from '../../features/users/components/invite-user-modal';
 import { UsersList } from '../../features/users/components/users-list';
@@ -14,12 +15,7 @@ export const UsersPage = () => {
   // Account administration is for admins only (the gateway answers 403 to anyone else too).
   if (!roles.includes('admin')) {
     return (
-      <Stack gap="lg" maw={640}>
-        <Title order={1}>{t('users.forbidden.title')}</Title>
-        <Alert color="yellow" variant="light">
-          {t('users.forbidden.description')}
-        </Alert>
-      </Stack>
+      <ForbiddenNotice title={t('users.forbidden.title')} description={t('users.forbidden.description')} />
     );
   }
 

@@ -1,5 +1,5 @@
 import { PartnerSchema } from '@pardev/contracts';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { partnerKeys } from './partner-keys';
 
@@ -13,3 +13,12 @@ export const partnerQueryOptions = (id: string) =>
   });
 
 export const usePartner = (id: string) => useQuery(partnerQueryOptions(id));
+
+/** Fetches the latest version of a partner (after a 409), for the form and every view of it. */
+export const useReloadPartner = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => queryClient.fetchQuery({ ...partnerQueryOptions(id), staleTime: 0 }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: partnerKeys.lists() }),
+  });
+};

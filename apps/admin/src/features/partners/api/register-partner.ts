@@ -1,8 +1,7 @@
 import { PartnerSchema, type RegisterPartnerRequest } from '@pardev/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { partnerOptionsKeyRoot } from '../../../lib/query-keys';
-import { partnerKeys } from './partner-keys';
+import { partnerChanged } from './partner-changed';
 
 export const registerPartner = (body: RegisterPartnerRequest) =>
   apiRequest('/api/v1/partners', { method: 'POST', body, schema: PartnerSchema });
@@ -11,12 +10,6 @@ export const useRegisterPartner = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: registerPartner,
-    onSuccess: async (partner) => {
-      queryClient.setQueryData(partnerKeys.detail(partner.id), partner);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: partnerKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: partnerOptionsKeyRoot }),
-      ]);
-    },
+    onSuccess: (partner) => partnerChanged(queryClient, partner),
   });
 };

@@ -1,6 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { mockFetch, partnerFixture, renderWithApp, requestedUrls } from '../../../testing/test-utils';
+import {
+  mockFetch,
+  partnerFixture,
+  renderWithApp,
+  requestedUrls,
+  staff,
+  staffResponse,
+} from '../../../testing/test-utils';
 import { PartnersList } from './partners-list';
 
 const partners = [
@@ -30,9 +37,11 @@ const serveList = (total = partners.length) =>
     };
   });
 
+const viewer = { userId: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c99', roles: ['viewer'] };
+
 const renderList = (initialEntry = '/partners', language: 'en' | 'fr' = 'en') =>
   renderWithApp({
-    routes: [{ path: '/partners', element: <PartnersList onCreate={vi.fn()} /> }],
+    routes: [{ path: '/partners', element: <PartnersList actor={viewer} onCreate={vi.fn()} /> }],
     initialEntries: [initialEntry],
     language,
   });
@@ -112,7 +121,7 @@ describe('PartnersList', { timeout: 15_000 }, () => {
     mockFetch(() => ({ body: { items: [], total: 0, page: 1, pageSize: 20 } }));
     const onCreate = vi.fn();
     renderWithApp({
-      routes: [{ path: '/partners', element: <PartnersList onCreate={onCreate} /> }],
+      routes: [{ path: '/partners', element: <PartnersList actor={viewer} onCreate={onCreate} /> }],
       initialEntries: ['/partners'],
     });
     expect(await screen.findByText('No partners yet')).toBeTruthy();
@@ -151,5 +160,136 @@ describe('PartnersList', { timeout: 15_000 }, () => {
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('SIDA')).toBeTruthy();
+  });
+});
+
+describe('PartnersList: responsibility', { timeout: 15_000 }, () => {
+  const { olga, pablo, ada } = staff;
+  const sida = partnerFixture({ responsibleOfficerId: olga.id });
+  const gates = partnerFixture({
+    id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c8e',
+    name: 'Bill & Melinda Gates Foundation',
+    acronym: null,
+    category: 'FOUNDATION',
+    organisationType: '60',
+    country: 'US',
+    responsibleOfficerId: pablo.id,
+    delegateIds: [],
+  });
+  const unicef = partnerFixture({
+    id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c8f',
+    name: 'UNICEF',
+    acronym: null,
+    category: 'UN_ENTITY',
+    organisationType: '40',
+    country: null,
+    responsibleOfficerId: pablo.id,
+    delegateIds: [olga.id],
+  });
+  const all = [sida, gates, unicef];
+
+  const serve = () =>
+    mockFetch(({ url }) => {
+      if (url.pathname === '/api/v1/staff') return staffResponse(url);
+      if (url.pathname !== '/api/v1/partners') return undefined;
+      const assignedTo = url.searchParams.get('assignedTo');
+      const items = assignedTo
+        ? all.filter((p) => p.responsibleOfficerId === assignedTo || p.delegateIds.includes(assignedTo))
+        : all;
+      return { body: { items, total: items.length, page: 1, pageSize: 20 } };
+    });
+
+  const renderAs = (actor: { userId: string; roles: string[] }, initialEntry = '/partners') =>
+    renderWithApp({
+      routes: [{ path: '/partners', element: <PartnersList actor={actor} /> }],
+      initialEntries: [initialEntry],
+    });
+
+  const editButton = (name: string) => screen.queryByRole('button', { name: `Edit ${name}` });
+
+  it('names the responsible officer of each partner, and links each partner to its page', async () => {
+    serve();
+    renderAs({ userId: olga.id, roles: ['viewer'] });
+    const sidaRow = (await screen.findByRole('link', { name: sida.name })).closest('tr') as HTMLElement;
+    expect(screen.getByRole('columnheader', { name: 'Responsible officer' })).toBeTruthy();
+    expect(await within(sidaRow).findByText('Olga Officer')).toBeTruthy();
+    const gatesRow = screen.getByRole('link', { name: gates.name }).closest('tr') as HTMLElement;
+    expect(within(gatesRow).getByText('Pablo Partnerships')).toBeTruthy();
+    expect(screen.getByRole('link', { name: sida.name }).getAttribute('href')).toBe(`/partners/${sida.id}`);
+  });
+
+  it('offers Edit to an officer only on the partners they are responsible for or a delegate of', async () => {
+    serve();
+    renderAs({ userId: olga.id, roles: ['officer'] });
+    await screen.findByRole('link', { name: sida.name });
+    expect(editButton(sida.name)).toBeTruthy();
+    expect(editButton(unicef.name)).toBeTruthy();
+    expect(editButton(gates.name)).toBeNull();
+  });
+
+  it('offers Edit on every partner to an admin, and on none to a viewer', async () => {
+    serve();
+    const view = renderAs({ userId: ada.id, roles: ['admin'] });
+    await screen.findByRole('link', { name: sida.name });
+    for (const partner of all) expect(editButton(partner.name)).toBeTruthy();
+    view.unmount();
+
+    renderAs({ userId: olga.id, roles: ['viewer', 'auditor'] });
+    await screen.findByRole('link', { name: sida.name });
+    expect(screen.queryAllByRole('button', { name: /^Edit / })).toHaveLength(0);
+    expect(screen.queryByRole('radio', { name: 'My partners' })).toBeNull();
+  });
+
+  it('opens the edit dialog from the row with the partner’s values', async () => {
+    serve();
+    renderAs({ userId: olga.id, roles: ['officer'] });
+    fireEvent.click((await screen.findByRole('button', { name: `Edit ${sida.name}` })) as HTMLElement);
+    const dialog = await screen.findByRole('dialog', { name: `Edit ${sida.name}` });
+    expect(within(dialog).getByRole<HTMLInputElement>('textbox', { name: 'Name' }).value).toBe(sida.name);
+    expect(within(dialog).getByRole<HTMLInputElement>('textbox', { name: 'Acronym' }).value).toBe('SIDA');
+  });
+
+  it('filters on “My partners” through the URL and asks the server for the partners assigned to me', async () => {
+    const fetchMock = serve();
+    const { router } = renderAs({ userId: olga.id, roles: ['officer'] });
+    await screen.findByRole('link', { name: gates.name });
+
+    fireEvent.click(screen.getByRole('radio', { name: 'My partners' }));
+
+    await waitFor(() => expect(router.state.location.search).toBe(`?assignedTo=${olga.id}`));
+    await waitFor(() => expect(screen.queryByRole('link', { name: gates.name })).toBeNull());
+    expect(screen.getByRole('link', { name: unicef.name })).toBeTruthy();
+    expect(requestedUrls(fetchMock)).toContain(`/api/v1/partners?page=1&pageSize=20&assignedTo=${olga.id}`);
+
+    fireEvent.click(screen.getByRole('radio', { name: 'All partners' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+  });
+
+  it('reads “My partners” from a shared URL, and says whose partners a colleague’s link shows', async () => {
+    const fetchMock = serve();
+    const view = renderAs({ userId: olga.id, roles: ['officer'] }, `/partners?assignedTo=${olga.id}`);
+    await waitFor(() =>
+      expect(screen.getByRole<HTMLInputElement>('radio', { name: 'My partners' }).checked).toBe(true),
+    );
+    expect(requestedUrls(fetchMock)).toContain(`/api/v1/partners?page=1&pageSize=20&assignedTo=${olga.id}`);
+    view.unmount();
+
+    renderAs({ userId: olga.id, roles: ['officer'] }, `/partners?assignedTo=${pablo.id}`);
+    const colleague = await screen.findByRole<HTMLInputElement>('radio', {
+      name: 'Partners of Pablo Partnerships',
+    });
+    expect(colleague.checked).toBe(true);
+  });
+
+  it('says so when nothing is assigned to me, and offers every partner', async () => {
+    mockFetch(({ url }) =>
+      url.pathname === '/api/v1/staff'
+        ? staffResponse(url)
+        : { body: { items: [], total: 0, page: 1, pageSize: 20 } },
+    );
+    const { router } = renderAs({ userId: olga.id, roles: ['officer'] }, `/partners?assignedTo=${olga.id}`);
+    expect(await screen.findByText('No partner is assigned to you')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show all partners' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
   });
 });

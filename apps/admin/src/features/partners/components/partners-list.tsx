@@ -1,89 +1,91 @@
-import { ListPartnersQuerySchema } from '@pardev/contracts';
 import {
-  Alert,
-  Button,
-  CloseButton,
-  EmptyState,
-  Group,
-  NativeSelect,
-  Pagination,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+  ListPartnersQuerySchema,
+  PartnerEditorRoles,
+  canChangePartner,
+  type Actor,
+  type Partner,
+} from '@pardev/contracts';
+import { Button, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ErrorReference } from '../../../components/error-reference';
-import { apiErrorMessageKey, correlationIdOf } from '../../../lib/api-error-message';
-import { usePartners } from '../api/get-partners';
+import { ListPagination } from '../../../components/list-pagination';
+import { QueryErrorAlert } from '../../../components/query-error-alert';
+import { SearchInput } from '../../../components/search-input';
 import {
-  PageSizes,
-  SearchDebounceMs,
+  readFilterParams,
   readListParams,
+  writeFilterParams,
   writeListParams,
   type ListParams,
 } from '../../../lib/list-params';
+import { hasAnyRole } from '../../../lib/roles';
+import { useStaffNames } from '../../../lib/staff-directory';
+import { useDebouncedUrlText } from '../../../lib/use-debounced-url-text';
+import { usePartners } from '../api/get-partners';
+import { AssignmentFilter } from './assignment-filter';
+import { EditPartnerModal } from './edit-partner-modal';
 import { PartnersTable } from './partners-table';
 
+const filterSchemas = { assignedTo: ListPartnersQuerySchema.shape.assignedTo };
+
 interface PartnersListProps {
-  /** Opens the create form; offered from the empty state. */
-  /** Absent for roles that may not register partners: the empty state then offers no button. */
+  /** The signed-in user: decides "My partners" and which partners they may edit. */
+  actor: Actor;
+  /** Opens the create form, offered from the empty state; absent for roles that may not register. */
   onCreate?: (() => void) | undefined;
 }
 
-export const PartnersList = ({ onCreate }: PartnersListProps) => {
+export const PartnersList = ({ actor, onCreate }: PartnersListProps) => {
   const { t } = useTranslation();
+  const { nameOf } = useStaffNames();
   const [searchParams, setSearchParams] = useSearchParams();
   const params = readListParams(searchParams, ListPartnersQuerySchema);
-  const partners = usePartners({ q: params.q || undefined, page: params.page, pageSize: params.pageSize });
+  const { assignedTo } = readFilterParams(searchParams, filterSchemas);
+  const partners = usePartners({
+    q: params.q || undefined,
+    page: params.page,
+    pageSize: params.pageSize,
+    assignedTo,
+  });
+  const [editing, setEditing] = useState<Partner | null>(null);
 
   const update = (changes: Partial<ListParams>, replace = false) =>
     setSearchParams((current) => writeListParams(current, changes), { replace });
+  const filterAssignedTo = (value: string) =>
+    setSearchParams((current) => writeFilterParams(current, { assignedTo: value }));
+  const search = useDebouncedUrlText(params.q, (q) => update({ q, page: 1 }, true));
 
-  // The input answers every keystroke; the URL (and so the query) follows once typing pauses.
-  const [search, setSearch] = useState(params.q);
-  const pushSearch = useDebouncedCallback(
-    (value: string) => update({ q: value.trim(), page: 1 }, true),
-    SearchDebounceMs,
-  );
-  const [syncedQ, setSyncedQ] = useState(params.q);
-  if (syncedQ !== params.q) {
-    // The URL changed under us (back button, shared link): show its search, unless the user is typing.
-    setSyncedQ(params.q);
-    if (!pushSearch.isPending() && search.trim() !== params.q) setSearch(params.q);
-  }
-
-  const clearSearch = () => {
-    pushSearch.cancel();
-    setSearch('');
-    update({ q: '', page: 1 }, true);
-  };
+  // Officers (and admins) can be responsible for partners: they get "My partners".
+  const mayBeAssigned = hasAnyRole(actor.roles, PartnerEditorRoles);
+  const isMine = assignedTo === actor.userId;
 
   const data = partners.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const isEmpty = data !== undefined && data.items.length === 0;
+  const noneAtAll = isEmpty && data.total === 0;
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
-        <TextInput
-          type="search"
-          label={t('partners.search')}
-          placeholder={t('partners.searchPlaceholder')}
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            pushSearch(event.currentTarget.value);
-          }}
-          rightSection={
-            search ? (
-              <CloseButton size="sm" aria-label={t('partners.clearSearch')} onClick={clearSearch} />
-            ) : null
-          }
-          w={{ base: '100%', sm: 360 }}
-        />
+        <Group align="flex-end" wrap="wrap">
+          <SearchInput
+            label={t('partners.search')}
+            placeholder={t('partners.searchPlaceholder')}
+            clearLabel={t('partners.clearSearch')}
+            value={search.text}
+            onChange={search.change}
+            onClear={search.clear}
+          />
+          {(mayBeAssigned || assignedTo) && (
+            <AssignmentFilter
+              assignedTo={assignedTo}
+              currentUserId={actor.userId}
+              withMine={mayBeAssigned}
+              onChange={filterAssignedTo}
+            />
+          )}
+        </Group>
         {data && (
           <Text size="sm" c="dimmed" role="status" data-testid="partners-total">
             {t('partners.total', { count: data.total })}
@@ -92,30 +94,38 @@ export const PartnersList = ({ onCreate }: PartnersListProps) => {
       </Group>
 
       {partners.isError && (
-        <Alert color="red" variant="light" role="alert" title={t('partners.loadError')}>
-          <Stack gap="xs">
-            <Text size="sm">{t(apiErrorMessageKey(partners.error))}</Text>
-            <ErrorReference correlationId={correlationIdOf(partners.error)} />
-            <Group>
-              <Button size="xs" variant="default" onClick={() => void partners.refetch()}>
-                {t('common.retry')}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+        <QueryErrorAlert
+          title={t('partners.loadError')}
+          error={partners.error}
+          onRetry={() => void partners.refetch()}
+        />
       )}
 
-      {isEmpty && data.total === 0 && params.q === '' && (
+      {noneAtAll && params.q === '' && !assignedTo && (
         <EmptyState title={t('partners.empty.title')} description={t('partners.empty.description')}>
           {onCreate && <Button onClick={onCreate}>{t('partners.empty.action')}</Button>}
         </EmptyState>
       )}
-      {isEmpty && data.total === 0 && params.q !== '' && (
+      {noneAtAll && params.q === '' && assignedTo && (
+        <EmptyState
+          title={
+            isMine
+              ? t('partners.noneAssigned.mine')
+              : t('partners.noneAssigned.other', { name: nameOf(assignedTo) })
+          }
+          description={t('partners.noneAssigned.description')}
+        >
+          <Button variant="default" onClick={() => filterAssignedTo('')}>
+            {t('partners.assignment.showAll')}
+          </Button>
+        </EmptyState>
+      )}
+      {noneAtAll && params.q !== '' && (
         <EmptyState
           title={t('partners.noMatch.title', { query: params.q })}
           description={t('partners.noMatch.description')}
         >
-          <Button variant="default" onClick={clearSearch}>
+          <Button variant="default" onClick={search.clear}>
             {t('partners.clearSearch')}
           </Button>
         </EmptyState>
@@ -133,37 +143,23 @@ export const PartnersList = ({ onCreate }: PartnersListProps) => {
           partners={data?.items}
           busy={partners.isFetching}
           caption={t('partners.tableCaption', { page: params.page, pages })}
+          withActions={mayBeAssigned}
+          canEdit={(partner) => canChangePartner(actor, partner)}
+          onEdit={setEditing}
         />
       )}
 
       {data && data.total > 0 && (
-        <Group justify="space-between" wrap="wrap">
-          <NativeSelect
-            label={t('partners.pageSize')}
-            value={String(params.pageSize)}
-            onChange={(event) => update({ pageSize: Number(event.currentTarget.value), page: 1 })}
-            data={PageSizes.map((size) => String(size))}
-            w={140}
-          />
-          <nav aria-label={t('partners.pagination')}>
-            <Pagination
-              total={pages}
-              value={Math.min(params.page, pages)}
-              onChange={(page) => update({ page })}
-              getItemProps={(page) => ({ 'aria-label': t('partners.page', { page }) })}
-              getControlProps={(control) => ({ 'aria-label': t(controlLabels[control]) })}
-              hideWithOnePage
-            />
-          </nav>
-        </Group>
+        <ListPagination
+          page={params.page}
+          pages={pages}
+          pageSize={params.pageSize}
+          label={t('partners.pagination')}
+          onChange={update}
+        />
       )}
+
+      <EditPartnerModal partner={editing} onClose={() => setEditing(null)} />
     </Stack>
   );
 };
-
-const controlLabels = {
-  first: 'partners.firstPage',
-  previous: 'partners.previousPage',
-  next: 'partners.nextPage',
-  last: 'partners.lastPage',
-} as const;

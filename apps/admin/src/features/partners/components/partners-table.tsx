@@ -1,83 +1,109 @@
 import type { Partner } from '@pardev/contracts';
-import { Box, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { MissingValue } from '../../../components/missing-value';
 import { currentLanguage } from '../../../i18n/i18n';
 import { countryName } from '../../../lib/countries';
-import { organisationTypeLabel } from '../../../lib/reference-labels';
-import { categoryLabelKey } from './partner-category-label';
+import { organisationTypeLabel, partnerCategoryLabelKey } from '../../../lib/reference-labels';
+import { useStaffNames } from '../../../lib/staff-directory';
+import { partnerPath } from '../../../lib/record-paths';
+import type { PartnerLinkState } from '../lib/partner-link-state';
+import { DataTable } from '../../../components/data-table';
+import { SkeletonRows } from '../../../components/skeleton-rows';
 
-const SkeletonRows = 5;
-
-const Missing = () => {
-  const { t } = useTranslation();
-  return (
-    <>
-      <Text span c="dimmed" aria-hidden="true">
-        —
-      </Text>
-      <VisuallyHidden>{t('common.none')}</VisuallyHidden>
-    </>
-  );
-};
+const SkeletonRowCount = 5;
 
 interface PartnersTableProps {
   partners: readonly Partner[] | undefined;
   caption: string;
   busy: boolean;
+  /** Whether the actions column is shown at all (roles that may change some partners). */
+  withActions: boolean;
+  /** Whether the signed-in user may change this partner (the contract's rule). */
+  canEdit: (partner: Partner) => boolean;
+  onEdit: (partner: Partner) => void;
 }
 
-export const PartnersTable = ({ partners, caption, busy }: PartnersTableProps) => {
+export const PartnersTable = ({
+  partners,
+  caption,
+  busy,
+  withActions,
+  canEdit,
+  onEdit,
+}: PartnersTableProps) => {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
+  const { nameOf, isLoading: namesLoading } = useStaffNames();
+  // The list's view goes with the link, so the record page can lead back to it.
+  const { search } = useLocation();
+  const linkState: PartnerLinkState = { listSearch: search };
+  const columns = withActions ? 7 : 6;
 
   return (
-    // A native overflow box rather than Table.ScrollContainer: focusable and named, so keyboard
-    // users can scroll a wide table too (axe: scrollable-region-focusable).
-    <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={caption}>
-      <Table
-        miw={720}
-        striped
-        highlightOnHover
-        verticalSpacing="sm"
-        aria-busy={busy}
-        data-testid="partners-table"
-      >
-        <VisuallyHidden component="caption">{caption}</VisuallyHidden>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('partners.fields.name')}</Table.Th>
-            <Table.Th scope="col">{t('partners.fields.acronym')}</Table.Th>
-            <Table.Th scope="col">{t('partners.fields.category')}</Table.Th>
-            <Table.Th scope="col">{t('partners.fields.organisationType')}</Table.Th>
-            <Table.Th scope="col">{t('partners.fields.country')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {partners
-            ? partners.map((partner) => (
-                <Table.Tr key={partner.id}>
-                  <Table.Th scope="row" fw={500}>
-                    {partner.name}
-                  </Table.Th>
-                  <Table.Td>{partner.acronym ?? <Missing />}</Table.Td>
-                  <Table.Td>{t(categoryLabelKey(partner.category))}</Table.Td>
-                  <Table.Td>{organisationTypeLabel(partner.organisationType, language)}</Table.Td>
-                  <Table.Td>
-                    {partner.country ? countryName(partner.country, language) : <Missing />}
-                  </Table.Td>
-                </Table.Tr>
-              ))
-            : Array.from({ length: SkeletonRows }, (_, row) => (
-                <Table.Tr key={row} data-testid="partners-skeleton-row">
-                  {Array.from({ length: 5 }, (_, cell) => (
-                    <Table.Td key={cell}>
-                      <Skeleton height={14} radius="sm" />
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-        </Table.Tbody>
-      </Table>
-    </Box>
+    <DataTable caption={caption} busy={busy} minWidth={880} testId="partners-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('partners.fields.name')}</Table.Th>
+          <Table.Th scope="col">{t('partners.fields.acronym')}</Table.Th>
+          <Table.Th scope="col">{t('partners.fields.category')}</Table.Th>
+          <Table.Th scope="col">{t('partners.fields.organisationType')}</Table.Th>
+          <Table.Th scope="col">{t('partners.fields.country')}</Table.Th>
+          <Table.Th scope="col">{t('partners.fields.responsibleOfficer')}</Table.Th>
+          {withActions && (
+            <Table.Th scope="col">
+              <VisuallyHidden>{t('partners.actions')}</VisuallyHidden>
+            </Table.Th>
+          )}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {partners ? (
+          partners.map((partner) => (
+            <Table.Tr key={partner.id}>
+              <Table.Th scope="row" fw={500}>
+                <Anchor component={Link} to={partnerPath(partner.id)} state={linkState} inherit>
+                  {partner.name}
+                </Anchor>
+              </Table.Th>
+              <Table.Td>{partner.acronym ?? <MissingValue />}</Table.Td>
+              <Table.Td>{t(partnerCategoryLabelKey(partner.category))}</Table.Td>
+              <Table.Td>{organisationTypeLabel(partner.organisationType, language)}</Table.Td>
+              <Table.Td>
+                {partner.country ? countryName(partner.country, language) : <MissingValue />}
+              </Table.Td>
+              <Table.Td>
+                {partner.responsibleOfficerId === null ? (
+                  <Text span c="dimmed" inherit>
+                    {t('partners.unassigned')}
+                  </Text>
+                ) : namesLoading ? (
+                  <Skeleton height={14} width={96} radius="sm" />
+                ) : (
+                  nameOf(partner.responsibleOfficerId)
+                )}
+              </Table.Td>
+              {withActions && (
+                <Table.Td ta="right">
+                  {canEdit(partner) && (
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      aria-label={t('partners.editPartner', { name: partner.name })}
+                      onClick={() => onEdit(partner)}
+                    >
+                      {t('partners.edit.action')}
+                    </Button>
+                  )}
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))
+        ) : (
+          <SkeletonRows rows={SkeletonRowCount} columns={columns} testId="partners-skeleton-row" />
+        )}
+      </Table.Tbody>
+    </DataTable>
   );
 };

@@ -1,9 +1,10 @@
 import { SetRolesRequestSchema, type User } from '@pardev/contracts';
-import { Alert, Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
+import { Alert, Modal, MultiSelect, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ErrorReference } from '../../../components/error-reference';
+import { FormActions } from '../../../components/form-actions';
 import { apiErrorMessageKey, correlationIdOf } from '../../../lib/api-error-message';
 import { describeWithSchema, toFormErrors, type FieldLabelKeys } from '../../../lib/form-validation';
 import { useSetUserRoles } from '../api/set-user-roles';
@@ -63,14 +64,11 @@ const ChangeRolesForm = ({ user, onClose }: { user: User; onClose: () => void })
           data={roleOptions(t)}
           {...form.getInputProps('roles')}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={setRoles.isPending}>
-            {t('users.roles.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('users.roles.submit')}
+          submitting={setRoles.isPending}
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

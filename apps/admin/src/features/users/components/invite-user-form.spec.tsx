@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { mockFetch, renderWithApp } from '../../../testing/test-utils';
+import { errorOf, mockFetch, renderWithApp } from '../../../testing/test-utils';
 import { userKeys } from '../api/user-keys';
 import { InviteUserForm } from './invite-user-form';
 
@@ -15,17 +15,7 @@ const renderForm = (onCreated = vi.fn(), language: 'en' | 'fr' = 'en') => {
 const type = (label: RegExp, value: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
-const describedText = (input: HTMLElement): string =>
-  (input.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((id) => document.getElementById(id)?.textContent ?? '')
-    .join(' ')
-    .trim();
-
-const fieldError = (label: RegExp): string | null => {
-  const input = screen.getByLabelText(label);
-  return input.getAttribute('aria-invalid') === 'true' ? describedText(input) : null;
-};
+const fieldError = (label: RegExp): string | null => errorOf(screen.getByLabelText(label));
 
 const chooseRole = async (role: string) => {
   fireEvent.click(screen.getByRole('combobox', { name: 'Roles' }));

@@ -1,17 +1,16 @@
 import { CreateUserRequestSchema, type User } from '@pardev/contracts';
-import { Alert, Button, Group, MultiSelect, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { MultiSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { ErrorReference } from '../../../components/error-reference';
+import { FormFailureAlert } from '../../../components/form-failure-alert';
+import { FormActions } from '../../../components/form-actions';
 import { isApiError, type ApiError } from '../../../lib/api-error';
-import { apiErrorMessageKey } from '../../../lib/api-error-message';
 import {
-  describeServerFieldError,
+  applyServerFieldErrors,
   describeWithSchema,
   toFormErrors,
   type FieldLabelKeys,
-  type ValidationDescriptor,
 } from '../../../lib/form-validation';
 import { useCreateUser } from '../api/create-user';
 import { roleOptions } from './role-label';
@@ -40,17 +39,17 @@ const describeIssues = describeWithSchema(CreateUserRequestSchema, (values: Invi
 }));
 const validate = (values: InviteUserFormValues) => toFormErrors(describeIssues(values), fieldLabelKeys);
 
-/** Puts the server's field errors beside their fields (the alert lists any that name no field). */
+/** Puts the server's field errors beside their fields; a taken email says so in words. */
 const applyServerErrors = (form: UseFormReturnType<InviteUserFormValues>, error: ApiError): void => {
-  const descriptors: Record<string, ValidationDescriptor> = {};
-  for (const fieldError of error.fieldErrors) {
-    if (!isFormField(fieldError.field)) continue;
-    descriptors[fieldError.field] ??=
-      fieldError.field === 'email' && fieldError.rule === 'unique'
-        ? { key: 'validation.emailTaken', fallback: fieldError.message }
-        : describeServerFieldError(fieldError);
-  }
-  form.setErrors((current) => ({ ...current, ...toFormErrors(descriptors, fieldLabelKeys) }));
+  const emailTaken = error.fieldErrors.find(
+    (fieldError) => fieldError.field === 'email' && fieldError.rule === 'unique',
+  );
+  applyServerFieldErrors(
+    form,
+    error,
+    fieldLabelKeys,
+    emailTaken ? { email: { key: 'validation.emailTaken', fallback: emailTaken.message } } : {},
+  );
 };
 
 interface InviteUserFormProps {
@@ -67,10 +66,6 @@ export const InviteUserForm = ({ onCreated, onCancel }: InviteUserFormProps) => 
     validateInputOnChange: true,
     validateInputOnBlur: true,
   });
-
-  const serverError = isApiError(create.error) ? create.error : undefined;
-  const unplacedErrors =
-    serverError?.fieldErrors.filter((fieldError) => !isFormField(fieldError.field)) ?? [];
 
   const submit = form.onSubmit((submitted) => {
     const body = CreateUserRequestSchema.parse(submitted);
@@ -93,24 +88,12 @@ export const InviteUserForm = ({ onCreated, onCancel }: InviteUserFormProps) => 
     <form noValidate onSubmit={submit} aria-describedby={create.isError ? 'invite-user-error' : undefined}>
       <Stack gap="md">
         {create.isError && (
-          <Alert
+          <FormFailureAlert
             id="invite-user-error"
-            color="red"
-            variant="light"
-            role="alert"
             title={t('users.invite.failed')}
-          >
-            <Stack gap={4}>
-              <Text size="sm">{t(apiErrorMessageKey(create.error))}</Text>
-              {unplacedErrors.map((fieldError) => (
-                <Text size="sm" key={`${fieldError.field}-${fieldError.rule}`}>
-                  {fieldError.field}: {fieldError.message}
-                </Text>
-              ))}
-              <Text size="sm">{t('users.invite.inputKept')}</Text>
-              <ErrorReference correlationId={serverError?.correlationId} />
-            </Stack>
-          </Alert>
+            error={create.error}
+            isFormField={isFormField}
+          />
         )}
         <TextInput
           label={t('users.fields.displayName')}
@@ -143,14 +126,11 @@ export const InviteUserForm = ({ onCreated, onCancel }: InviteUserFormProps) => 
           // Mantine marks an invalid password input with data-invalid only; assistive tech needs this.
           aria-invalid={form.errors['password'] !== undefined}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('users.invite.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('users.invite.submit')}
+          submitting={create.isPending}
+          onCancel={onCancel}
+        />
       </Stack>
     </form>
   );

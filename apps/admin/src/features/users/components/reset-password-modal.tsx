@@ -1,17 +1,17 @@
 import { ResetPasswordRequestSchema, type User } from '@pardev/contracts';
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
-import { useForm, type UseFormReturnType } from '@mantine/form';
+import { Alert, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ErrorReference } from '../../../components/error-reference';
-import { isApiError, type ApiError } from '../../../lib/api-error';
+import { FormActions } from '../../../components/form-actions';
+import { isApiError } from '../../../lib/api-error';
 import { apiErrorMessageKey, correlationIdOf } from '../../../lib/api-error-message';
 import {
-  describeServerFieldError,
+  applyServerFieldErrors,
   describeWithSchema,
   toFormErrors,
   type FieldLabelKeys,
-  type ValidationDescriptor,
 } from '../../../lib/form-validation';
 import { useResetUserPassword } from '../api/reset-user-password';
 
@@ -24,14 +24,6 @@ const describeIssues = describeWithSchema(ResetPasswordRequestSchema, (values: P
   ...values,
 }));
 const validate = (values: PasswordFormValues) => toFormErrors(describeIssues(values), fieldLabelKeys);
-
-const applyServerErrors = (form: UseFormReturnType<PasswordFormValues>, error: ApiError): void => {
-  const descriptors: Record<string, ValidationDescriptor> = {};
-  for (const fieldError of error.fieldErrors) {
-    if (fieldError.field === 'password') descriptors['password'] ??= describeServerFieldError(fieldError);
-  }
-  form.setErrors((current) => ({ ...current, ...toFormErrors(descriptors, fieldLabelKeys) }));
-};
 
 const ResetPasswordForm = ({ user, onClose }: { user: User; onClose: () => void }) => {
   const { t } = useTranslation();
@@ -56,7 +48,7 @@ const ResetPasswordForm = ({ user, onClose }: { user: User; onClose: () => void 
           onClose();
         },
         onError: (error) => {
-          if (isApiError(error)) applyServerErrors(form, error);
+          if (isApiError(error)) applyServerFieldErrors(form, error, fieldLabelKeys);
         },
       },
     );
@@ -84,14 +76,11 @@ const ResetPasswordForm = ({ user, onClose }: { user: User; onClose: () => void 
           // Mantine marks an invalid password input with data-invalid only; assistive tech needs this.
           aria-invalid={form.errors['password'] !== undefined}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={reset.isPending}>
-            {t('users.password.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={t('users.password.submit')}
+          submitting={reset.isPending}
+          onCancel={onClose}
+        />
       </Stack>
     </form>
   );

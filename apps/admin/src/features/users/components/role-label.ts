@@ -1,7 +1,6 @@
-import { Roles, type Role } from '@pardev/contracts';
+import { Roles } from '@pardev/contracts';
 import type { TFunction } from 'i18next';
-
-export const roleLabelKey = (role: Role) => `users.role.${role}` as const;
+import { roleLabelKey } from '../../../lib/reference-labels';
 
 /** The roles as MultiSelect options, labelled in the current language. */
 export const roleOptions = (t: TFunction) =>

@@ -1,32 +1,17 @@
 import { ListUsersQuerySchema, type User } from '@pardev/contracts';
-import {
-  Alert,
-  Button,
-  CloseButton,
-  EmptyState,
-  Group,
-  NativeSelect,
-  Pagination,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Button, EmptyState, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { ErrorReference } from '../../../components/error-reference';
-import { apiErrorMessageKey, correlationIdOf } from '../../../lib/api-error-message';
+import { ListPagination } from '../../../components/list-pagination';
+import { QueryErrorAlert } from '../../../components/query-error-alert';
+import { SearchInput } from '../../../components/search-input';
+import { apiErrorMessageKey } from '../../../lib/api-error-message';
+import { readListParams, writeListParams, type ListParams } from '../../../lib/list-params';
+import { useDebouncedUrlText } from '../../../lib/use-debounced-url-text';
 import { useUsers } from '../api/get-users';
 import { useReactivateUser } from '../api/reactivate-user';
-import {
-  PageSizes,
-  SearchDebounceMs,
-  readListParams,
-  writeListParams,
-  type ListParams,
-} from '../../../lib/list-params';
 import { ChangeRolesModal } from './change-roles-modal';
 import { DeactivateUserModal } from './deactivate-user-modal';
 import { ResetPasswordModal } from './reset-password-modal';
@@ -50,24 +35,7 @@ export const UsersList = ({ currentUserId }: UsersListProps) => {
   const update = (changes: Partial<ListParams>, replace = false) =>
     setSearchParams((current) => writeListParams(current, changes), { replace });
 
-  // The input answers every keystroke; the URL (and so the query) follows once typing pauses.
-  const [search, setSearch] = useState(params.q);
-  const pushSearch = useDebouncedCallback(
-    (value: string) => update({ q: value.trim(), page: 1 }, true),
-    SearchDebounceMs,
-  );
-  const [syncedQ, setSyncedQ] = useState(params.q);
-  if (syncedQ !== params.q) {
-    // The URL changed under us (back button, shared link): show its search, unless the user is typing.
-    setSyncedQ(params.q);
-    if (!pushSearch.isPending() && search.trim() !== params.q) setSearch(params.q);
-  }
-
-  const clearSearch = () => {
-    pushSearch.cancel();
-    setSearch('');
-    update({ q: '', page: 1 }, true);
-  };
+  const search = useDebouncedUrlText(params.q, (q) => update({ q, page: 1 }, true));
 
   const onAction = (action: UserAction, user: User) => {
     if (action !== 'reactivate') {
@@ -99,21 +67,13 @@ export const UsersList = ({ currentUserId }: UsersListProps) => {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
-        <TextInput
-          type="search"
+        <SearchInput
           label={t('users.search')}
           placeholder={t('users.searchPlaceholder')}
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value);
-            pushSearch(event.currentTarget.value);
-          }}
-          rightSection={
-            search ? (
-              <CloseButton size="sm" aria-label={t('users.clearSearch')} onClick={clearSearch} />
-            ) : null
-          }
-          w={{ base: '100%', sm: 360 }}
+          clearLabel={t('users.clearSearch')}
+          value={search.text}
+          onChange={search.change}
+          onClear={search.clear}
         />
         {data && (
           <Text size="sm" c="dimmed" role="status" data-testid="users-total">
@@ -123,17 +83,11 @@ export const UsersList = ({ currentUserId }: UsersListProps) => {
       </Group>
 
       {users.isError && (
-        <Alert color="red" variant="light" role="alert" title={t('users.loadError')}>
-          <Stack gap="xs">
-            <Text size="sm">{t(apiErrorMessageKey(users.error))}</Text>
-            <ErrorReference correlationId={correlationIdOf(users.error)} />
-            <Group>
-              <Button size="xs" variant="default" onClick={() => void users.refetch()}>
-                {t('common.retry')}
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+        <QueryErrorAlert
+          title={t('users.loadError')}
+          error={users.error}
+          onRetry={() => void users.refetch()}
+        />
       )}
 
       {isEmpty && data.total === 0 && (
@@ -142,7 +96,7 @@ export const UsersList = ({ currentUserId }: UsersListProps) => {
           description={params.q ? t('users.noMatch.description') : undefined}
         >
           {params.q && (
-            <Button variant="default" onClick={clearSearch}>
+            <Button variant="default" onClick={search.clear}>
               {t('users.clearSearch')}
             </Button>
           )}
@@ -168,25 +122,13 @@ export const UsersList = ({ currentUserId }: UsersListProps) => {
       )}
 
       {data && data.total > 0 && (
-        <Group justify="space-between" wrap="wrap">
-          <NativeSelect
-            label={t('users.pageSize')}
-            value={String(params.pageSize)}
-            onChange={(event) => update({ pageSize: Number(event.currentTarget.value), page: 1 })}
-            data={PageSizes.map((size) => String(size))}
-            w={140}
-          />
-          <nav aria-label={t('users.pagination')}>
-            <Pagination
-              total={pages}
-              value={Math.min(params.page, pages)}
-              onChange={(page) => update({ page })}
-              getItemProps={(page) => ({ 'aria-label': t('users.page', { page }) })}
-              getControlProps={(control) => ({ 'aria-label': t(controlLabels[control]) })}
-              hideWithOnePage
-            />
-          </nav>
-        </Group>
+        <ListPagination
+          page={params.page}
+          pages={pages}
+          pageSize={params.pageSize}
+          label={t('users.pagination')}
+          onChange={update}
+        />
       )}
 
       <DeactivateUserModal user={dialogUser('deactivate')} onClose={closeDialog} />
@@ -195,10 +137,3 @@ export const UsersList = ({ currentUserId }: UsersListProps) => {
     </Stack>
   );
 };
-
-const controlLabels = {
-  first: 'users.firstPage',
-  previous: 'users.previousPage',
-  next: 'users.nextPage',
-  last: 'users.lastPage',
-} as const;

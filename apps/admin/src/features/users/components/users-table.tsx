@@ -1,9 +1,11 @@
 import type { User } from '@pardev/contracts';
-import { Badge, Box, Button, Group, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { roleLabelKey } from './role-label';
+import { roleLabelKey } from '../../../lib/reference-labels';
+import { DataTable } from '../../../components/data-table';
+import { SkeletonRows } from '../../../components/skeleton-rows';
 
-const SkeletonRows = 5;
+const SkeletonRowCount = 5;
 const Columns = 5;
 
 export type UserAction = 'deactivate' | 'reactivate' | 'changeRoles' | 'resetPassword';
@@ -30,115 +32,97 @@ export const UsersTable = ({
   const { t } = useTranslation();
 
   return (
-    // A native overflow box rather than Table.ScrollContainer: focusable and named, so keyboard
-    // users can scroll a wide table too (axe: scrollable-region-focusable).
-    <Box style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={caption}>
-      <Table
-        miw={860}
-        striped
-        highlightOnHover
-        verticalSpacing="sm"
-        aria-busy={busy}
-        data-testid="users-table"
-      >
-        <VisuallyHidden component="caption">{caption}</VisuallyHidden>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('users.fields.displayName')}</Table.Th>
-            <Table.Th scope="col">{t('users.fields.email')}</Table.Th>
-            <Table.Th scope="col">{t('users.fields.roles')}</Table.Th>
-            <Table.Th scope="col">{t('users.fields.status')}</Table.Th>
-            <Table.Th scope="col">{t('users.fields.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {users
-            ? users.map((user) => {
-                const name = user.displayName;
-                const isSelf = user.id === currentUserId;
-                return (
-                  <Table.Tr key={user.id}>
-                    <Table.Th scope="row" fw={500}>
-                      {name}
-                      {isSelf && (
-                        <Text span c="dimmed" size="sm">
-                          {' '}
-                          {t('users.you')}
-                        </Text>
-                      )}
-                    </Table.Th>
-                    <Table.Td>{user.email}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {user.roles.map((role) => (
-                          <Badge key={role} variant="light" color="blue" tt="none">
-                            {t(roleLabelKey(role))}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="outline" color={user.active ? 'green' : 'gray'} tt="none">
-                        {user.active ? t('users.status.active') : t('users.status.deactivated')}
+    <DataTable caption={caption} busy={busy} minWidth={860} testId="users-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{t('users.fields.displayName')}</Table.Th>
+          <Table.Th scope="col">{t('users.fields.email')}</Table.Th>
+          <Table.Th scope="col">{t('users.fields.roles')}</Table.Th>
+          <Table.Th scope="col">{t('users.fields.status')}</Table.Th>
+          <Table.Th scope="col">{t('users.fields.actions')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {users ? (
+          users.map((user) => {
+            const name = user.displayName;
+            const isSelf = user.id === currentUserId;
+            return (
+              <Table.Tr key={user.id}>
+                <Table.Th scope="row" fw={500}>
+                  {name}
+                  {isSelf && (
+                    <Text span c="dimmed" size="sm">
+                      {' '}
+                      {t('users.you')}
+                    </Text>
+                  )}
+                </Table.Th>
+                <Table.Td>{user.email}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {user.roles.map((role) => (
+                      <Badge key={role} variant="light" color="blue" tt="none">
+                        {t(roleLabelKey(role))}
                       </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="outline" color={user.active ? 'green' : 'gray'} tt="none">
+                    {user.active ? t('users.status.active') : t('users.status.deactivated')}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      aria-label={t('users.actions.changeRolesOf', { name })}
+                      onClick={() => onAction('changeRoles', user)}
+                    >
+                      {t('users.actions.changeRoles')}
+                    </Button>
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      aria-label={t('users.actions.resetPasswordOf', { name })}
+                      onClick={() => onAction('resetPassword', user)}
+                    >
+                      {t('users.actions.resetPassword')}
+                    </Button>
+                    {user.active ? (
+                      !isSelf && (
                         <Button
                           size="compact-sm"
-                          variant="default"
-                          aria-label={t('users.actions.changeRolesOf', { name })}
-                          onClick={() => onAction('changeRoles', user)}
+                          variant="light"
+                          color="red"
+                          aria-label={t('users.actions.deactivateOf', { name })}
+                          onClick={() => onAction('deactivate', user)}
                         >
-                          {t('users.actions.changeRoles')}
+                          {t('users.actions.deactivate')}
                         </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="default"
-                          aria-label={t('users.actions.resetPasswordOf', { name })}
-                          onClick={() => onAction('resetPassword', user)}
-                        >
-                          {t('users.actions.resetPassword')}
-                        </Button>
-                        {user.active ? (
-                          !isSelf && (
-                            <Button
-                              size="compact-sm"
-                              variant="light"
-                              color="red"
-                              aria-label={t('users.actions.deactivateOf', { name })}
-                              onClick={() => onAction('deactivate', user)}
-                            >
-                              {t('users.actions.deactivate')}
-                            </Button>
-                          )
-                        ) : (
-                          <Button
-                            size="compact-sm"
-                            variant="light"
-                            aria-label={t('users.actions.reactivateOf', { name })}
-                            loading={reactivatingId === user.id}
-                            onClick={() => onAction('reactivate', user)}
-                          >
-                            {t('users.actions.reactivate')}
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })
-            : Array.from({ length: SkeletonRows }, (_, row) => (
-                <Table.Tr key={row} data-testid="users-skeleton-row">
-                  {Array.from({ length: Columns }, (_, cell) => (
-                    <Table.Td key={cell}>
-                      <Skeleton height={14} radius="sm" />
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-        </Table.Tbody>
-      </Table>
-    </Box>
+                      )
+                    ) : (
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        aria-label={t('users.actions.reactivateOf', { name })}
+                        loading={reactivatingId === user.id}
+                        onClick={() => onAction('reactivate', user)}
+                      >
+                        {t('users.actions.reactivate')}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })
+        ) : (
+          <SkeletonRows rows={SkeletonRowCount} columns={Columns} testId="users-skeleton-row" />
+        )}
+      </Table.Tbody>
+    </DataTable>
   );
 };

@@ -1,0 +1,97 @@
+import type { ParseKeys } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n/i18n';
+import { countryName } from './countries';
+import {
+  isPartnerCategory,
+  isRole,
+  organisationTypeLabel,
+  partnerCategoryLabelKey,
+  roleLabelKey,
+} from './reference-labels';
+import { useStaffNames } from './staff-directory';
+
+// How the fields of audited records read to a person: their labels and their values (codes as
+// labels, user ids as names). Shared by record pages and the audit trail.
+
+const fieldLabelKeys: Readonly<Record<string, Readonly<Record<string, ParseKeys>>>> = {
+  partner: {
+    name: 'partners.fields.name',
+    acronym: 'partners.fields.acronym',
+    organisationType: 'partners.fields.organisationType',
+    category: 'partners.fields.category',
+    country: 'partners.fields.country',
+    responsibleOfficerId: 'partners.fields.responsibleOfficer',
+    delegateIds: 'partners.fields.delegates',
+  },
+  user: {
+    displayName: 'users.fields.displayName',
+    email: 'users.fields.email',
+    roles: 'users.fields.roles',
+    active: 'users.fields.status',
+  },
+};
+
+const isEmpty = (value: unknown): boolean =>
+  value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+
+export interface RecordFieldText {
+  /** The field's label, e.g. "Responsible officer"; the field's own name when it has none. */
+  label: (entityType: string, field: string) => string;
+  /** The value as a person reads it, e.g. a country's name or a colleague's name for an id. */
+  value: (field: string, value: unknown) => string;
+}
+
+export const useRecordFieldText = (): RecordFieldText => {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const { nameOf } = useStaffNames();
+
+  return useMemo(() => {
+    const list = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' });
+    const number = new Intl.NumberFormat(language);
+
+    const plain = (value: unknown): string => {
+      if (isEmpty(value)) return t('common.none');
+      if (typeof value === 'string') return value;
+      if (typeof value === 'number') return number.format(value);
+      if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+      if (Array.isArray(value)) return list.format(value.map(plain));
+      return JSON.stringify(value);
+    };
+
+    const value = (field: string, raw: unknown): string => {
+      if (isEmpty(raw)) return t('common.none');
+      switch (field) {
+        case 'category':
+          return isPartnerCategory(raw) ? t(partnerCategoryLabelKey(raw)) : plain(raw);
+        case 'country':
+          return typeof raw === 'string' ? countryName(raw, language) : plain(raw);
+        case 'organisationType':
+          return typeof raw === 'string' ? organisationTypeLabel(raw, language) : plain(raw);
+        case 'responsibleOfficerId':
+          return typeof raw === 'string' ? nameOf(raw) : plain(raw);
+        case 'delegateIds':
+          return Array.isArray(raw) ? list.format(raw.map((id) => nameOf(String(id)))) : plain(raw);
+        case 'roles':
+          return Array.isArray(raw)
+            ? list.format(raw.map((role) => (isRole(role) ? t(roleLabelKey(role)) : String(role))))
+            : plain(raw);
+        case 'active':
+          return typeof raw === 'boolean'
+            ? t(raw ? 'users.status.active' : 'users.status.deactivated')
+            : plain(raw);
+        default:
+          return plain(raw);
+      }
+    };
+
+    const label = (entityType: string, field: string): string => {
+      const key = fieldLabelKeys[entityType]?.[field];
+      return key ? t(key) : field;
+    };
+
+    return { label, value };
+  }, [t, language, nameOf]);
+};
