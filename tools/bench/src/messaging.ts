@@ -28,6 +28,8 @@ export const fixedPartner: Partner = {
   organisationType: '10',
   category: 'GOVERNMENT_OECD_DAC',
   country: 'NO',
+  responsibleOfficerId: null,
+  delegateIds: [],
   version: 1,
   createdAt: '2025-01-15T09:30:00.000Z',
   updatedAt: '2025-01-15T09:30:00.000Z',
