@@ -12,3 +12,4 @@ export * from './meta/meta.contracts';
 export * from './auth/users.contracts';
 export * from './audit/audit.contracts';
 export * from './partners/partner.access';
+export * from './partners/due-diligence.contracts';

@@ -4,6 +4,18 @@ import {
   PartnerOptionPageSchema,
 } from './agreements/partner-option.contracts';
 import { AuditPageSchema, AuditQuerySchema } from './audit/audit.contracts';
+import {
+  DueDiligenceSchema,
+  ExpiringChecksQuerySchema,
+  ExpiringChecksSchema,
+  GetDueDiligenceRequestSchema,
+  PartnerFlagRaisedV1Schema,
+  PartnerFlagResolvedV1Schema,
+  PartnerStatusChangedV1Schema,
+  RaiseFlagRequestSchema,
+  RecordCheckRequestSchema,
+  ResolveFlagRequestSchema,
+} from './partners/due-diligence.contracts';
 import { HealthCheckRequestSchema, HealthReportSchema } from './health/health.contracts';
 import {
   AssignPartnerRequestSchema,
@@ -49,6 +61,11 @@ export const requestContracts = {
   'partners.partner.list': query(ListPartnersQuerySchema, PartnerPageSchema),
   'partners.partner.update': command(UpdatePartnerRequestSchema, PartnerSchema),
   'partners.partner.assign': command(AssignPartnerRequestSchema, PartnerSchema),
+  'partners.due-diligence.get': query(GetDueDiligenceRequestSchema, DueDiligenceSchema),
+  'partners.check.record': command(RecordCheckRequestSchema, DueDiligenceSchema),
+  'partners.check.expiring': query(ExpiringChecksQuerySchema, ExpiringChecksSchema),
+  'partners.flag.raise': command(RaiseFlagRequestSchema, DueDiligenceSchema),
+  'partners.flag.resolve': command(ResolveFlagRequestSchema, DueDiligenceSchema),
   'partners.audit.search': query(AuditQuerySchema, AuditPageSchema),
   'partners.health.check': query(HealthCheckRequestSchema, HealthReportSchema),
   'agreements.partner-option.list': query(ListPartnerOptionsQuerySchema, PartnerOptionPageSchema),
@@ -63,6 +80,9 @@ export const requestContracts = {
 export const eventContracts = {
   'partners.partner.registered.v1': event('partners', PartnerRegisteredV1Schema),
   'partners.partner.updated.v1': event('partners', PartnerUpdatedV1Schema),
+  'partners.partner.status-changed.v1': event('partners', PartnerStatusChangedV1Schema),
+  'partners.partner.flag-raised.v1': event('partners', PartnerFlagRaisedV1Schema),
+  'partners.partner.flag-resolved.v1': event('partners', PartnerFlagResolvedV1Schema),
 } as const;
 
 export type RequestSubject = keyof typeof requestContracts;

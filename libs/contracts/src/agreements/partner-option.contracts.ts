@@ -9,6 +9,8 @@ export const PartnerOptionSchema = z.object({
   acronym: z.string().nullable(),
   category: PartnerCategorySchema,
   country: z.string().nullable(),
+  /** A red flag or an expired mandatory check: not to be added to an agreement not yet signed. */
+  blockedForNewAgreements: z.boolean(),
 });
 export type PartnerOption = z.infer<typeof PartnerOptionSchema>;
 

@@ -15,6 +15,14 @@ export type Role = z.infer<typeof RoleSchema>;
 // Who may edit a partner at all (an officer then only their own ones: see canChangePartner).
 export const PartnerEditorRoles = ['admin', 'officer'] as const satisfies readonly (typeof Roles)[number][];
 
+// Who may read due-diligence details (everyone but viewers): the expiring-checks list.
+export const DueDiligenceReaderRoles = [
+  'admin',
+  'officer',
+  'finance',
+  'auditor',
+] as const satisfies readonly (typeof Roles)[number][];
+
 // Who may search the whole audit trail (anyone may read the history of a record they can see).
 export const AuditReaderRoles = ['admin', 'auditor'] as const satisfies readonly (typeof Roles)[number][];
 

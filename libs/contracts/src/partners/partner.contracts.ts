@@ -98,6 +98,14 @@ export const AssignPartnerRequestSchema = responsibilityFields
   .superRefine(officerIsNotADelegate);
 export type AssignPartnerCommand = z.output<typeof AssignPartnerRequestSchema>;
 
+// prospect, active, inactive: set by people; blocked: while the due-diligence rules say so
+// (a red flag, an expired mandatory check), whatever the status underneath.
+export const PartnerStatuses = ['PROSPECT', 'ACTIVE', 'INACTIVE', 'BLOCKED'] as const;
+export const PartnerStatusSchema = z.enum(PartnerStatuses, {
+  message: `must be one of ${PartnerStatuses.join(', ')}`,
+});
+export type PartnerStatus = z.infer<typeof PartnerStatusSchema>;
+
 // A partner as it is stored, in replies and in the events that carry its state.
 const partnerState = {
   name: z.string(),
@@ -115,6 +123,8 @@ export const PartnerSchema = z.object({
   id: IdSchema,
   ...partnerState,
   ...partnerResponsibility,
+  status: PartnerStatusSchema,
+  blockedForNewAgreements: z.boolean(),
   version: z.number().int().min(1),
   createdAt: IsoInstantSchema,
   updatedAt: IsoInstantSchema,
