@@ -90,6 +90,28 @@ describe.each(combinations())('object-level access and the audit trail (%s bus, 
       responsibleOfficerId: p.responsibleOfficerId,
       delegateIds: [],
     }),
+    'post /api/v1/partners/{id}/checks': () => ({
+      type: 'REPUTATIONAL',
+      result: 'CLEAR',
+      checkedOn: new Date().toISOString().slice(0, 10),
+      evidence: 'press review',
+    }),
+    'post /api/v1/partners/{id}/flags': () => ({
+      level: 'OBSERVATION',
+      category: 'OTHER',
+      comment: 'to watch',
+    }),
+    'post /api/v1/partners/{id}/flags/{flagId}/resolve': () => ({ resolution: 'no longer relevant' }),
+  };
+  // Ids other than the partner's that a route takes: made by officer A (who may) beforehand.
+  const otherIds = async (path: string, partner: Partner): Promise<Record<string, string>> => {
+    if (!path.includes('{flagId}')) return {};
+    const raised = await as(people.officerA.cookie).send('POST', `/api/v1/partners/${partner.id}/flags`, {
+      level: 'YELLOW',
+      category: 'OTHER',
+      comment: 'to be resolved',
+    });
+    return { flagId: raised.json<{ flags: { id: string }[] }>().flags[0]!.id };
   };
   const partnerRoutesWithId = apiRoutes.filter((r) => r.path.startsWith('/api/v1/partners/{id}'));
 
@@ -117,7 +139,8 @@ describe.each(combinations())('object-level access and the audit trail (%s bus, 
     expect(changing.map((r) => `${r.method} ${r.path}`).sort()).toEqual(Object.keys(bodies).sort());
     for (const route of changing) {
       const partner = await registerAs(people.officerA.cookie);
-      const url = route.path.replace('{id}', partner.id);
+      const ids: Record<string, string> = { id: partner.id, ...(await otherIds(route.path, partner)) };
+      const url = route.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
       const method = route.method.toUpperCase() as Method;
       const body = bodies[`${route.method} ${route.path}`]!(partner);
       const refused = await as(people.officerB.cookie).send(method, url, body);

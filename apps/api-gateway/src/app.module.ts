@@ -17,6 +17,7 @@ import { OpenApiController } from './openapi/openapi.controller';
 import { gatewayMigrations } from './migrations';
 import { AuditController } from './audit/audit.controller';
 import { AuditReader } from './audit/audit-reader';
+import { DueDiligenceController } from './partners/due-diligence.controller';
 import { PartnersController } from './partners/partners.controller';
 
 @Module({})
@@ -61,6 +62,7 @@ export class AppModule {
         MetaController,
         OpenApiController,
         PartnersController,
+        DueDiligenceController,
         AuditController,
         PartnerOptionsController,
         ...(adminStatic.dir ? [SpaFallbackController] : []),

@@ -26,7 +26,11 @@ export const createGatewayApp = async (
     bodyLimit: BODY_LIMIT_BYTES,
     // A request that has not arrived completely by then is cut off (slow-loris style clients).
     requestTimeout: REQUEST_TIMEOUT_MS,
-    trustProxy: config.TRUST_PROXY,
+    // A hop count becomes "trust the nearest N proxies" (Fastify's types take it as a function).
+    trustProxy:
+      typeof config.TRUST_PROXY === 'number'
+        ? (_address: string, hop: number) => hop < (config.TRUST_PROXY as number)
+        : config.TRUST_PROXY,
     // The request id is the correlation id: the caller's when it is sane, else a new one.
     requestIdHeader: false,
     genReqId: (request: IncomingMessage) => correlationIdFrom(request.headers[Header.CorrelationId]),

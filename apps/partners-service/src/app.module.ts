@@ -11,6 +11,8 @@ import { HealthHandler } from './health/health.handler';
 import { partnersMigrations } from './migrations';
 import { PartnerEntity } from './partners/partner.entity';
 import { PartnersModule } from './partners/partners.module';
+import { DueDiligenceCheckEntity, PartnerFlagEntity } from './due-diligence/due-diligence.entities';
+import { DueDiligenceModule } from './due-diligence/due-diligence.module';
 import { DemoSeed, SEED_DEMO_DATA } from './seed/demo-seed';
 
 export const SERVICE = 'partners-service';
@@ -26,7 +28,7 @@ export class AppModule {
           auditSource: 'partners',
           databaseUrl: config.DATABASE_URL,
           dataDir: config.DATA_DIR,
-          entities: [PartnerEntity],
+          entities: [PartnerEntity, DueDiligenceCheckEntity, PartnerFlagEntity],
           migrations: partnersMigrations,
         }),
         MessagingModule.forRoot({
@@ -36,6 +38,7 @@ export class AppModule {
           actorVerifyKey: config.ACTOR_VERIFY_KEY,
         }),
         PartnersModule,
+        DueDiligenceModule.forRoot({ sweepIntervalMs: config.DUE_DILIGENCE_SWEEP_MINUTES * 60_000 }),
       ],
       controllers: [ServiceHealthController, HealthHandler, auditSearchHandler('partners')],
       providers: [

@@ -22,6 +22,13 @@ export class PartnerOptionEntity {
   @Column({ name: 'source_version', type: 'int' })
   sourceVersion!: number;
 
+  /** Blocked for new agreements (a red flag, an expired mandatory check), per partners-service. */
+  @Column({ type: 'boolean', default: false })
+  blocked!: boolean;
+
+  @Column({ name: 'status_version', type: 'int', default: 0 })
+  statusVersion!: number;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -23,6 +23,15 @@ export class PartnerOptionsHandler {
     await this.options.upsert(manager, event);
   }
 
+  // A red flag or an expired mandatory check: the partner may not join an agreement not yet signed.
+  @OnEvent('partners.partner.status-changed.v1')
+  async onPartnerStatusChanged(
+    event: EventOf<'partners.partner.status-changed.v1'>,
+    { manager }: EventContext,
+  ): Promise<void> {
+    await this.options.setBlocked(manager, event);
+  }
+
   @OnRequest('agreements.partner-option.list')
   async list({
     q,
@@ -31,12 +40,13 @@ export class PartnerOptionsHandler {
   }: ParsedRequestOf<'agreements.partner-option.list'>): Promise<PartnerOptionPage> {
     const { items, total } = await this.options.search(q, page, pageSize);
     return {
-      items: items.map(({ id, name, acronym, category, country }) => ({
+      items: items.map(({ id, name, acronym, category, country, blocked }) => ({
         id,
         name,
         acronym,
         category: category as PartnerCategory,
         country,
+        blockedForNewAgreements: blocked,
       })),
       total,
       page,

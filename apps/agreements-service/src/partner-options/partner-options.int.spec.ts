@@ -7,4 +7,5 @@ describePartnerDirectory({
   service: 'agreements-service',
   module: (env) => AppModule.forRoot(AgreementsEnvSchema.parse(env)),
   listSubject: 'agreements.partner-option.list',
+  followsBlocking: true,
 });

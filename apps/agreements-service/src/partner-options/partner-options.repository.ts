@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { containing } from '@pardev/persistence';
-import type { PartnerRegisteredV1 } from '@pardev/contracts';
+import type { PartnerRegisteredV1, PartnerStatusChangedV1 } from '@pardev/contracts';
 
 // What the copy keeps; registered.v1 and updated.v1 both carry it.
 type PartnerSummary = Pick<
@@ -27,13 +27,35 @@ export class PartnerOptionsRepository {
     );
   }
 
+  /**
+   * Records whether the partner is blocked, unless a newer status is already recorded. The status
+   * has its own version column: a profile update (a newer partner version) must not hide it.
+   */
+  async setBlocked(
+    manager: EntityManager,
+    event: Pick<PartnerStatusChangedV1, 'partnerId' | 'blockedForNewAgreements' | 'version'>,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO partner_option (id, name, category, source_version, blocked, status_version, updated_at)
+       VALUES ($1, '', 'OTHER', 0, $2, $3, now())
+       ON CONFLICT (id) DO UPDATE SET blocked = excluded.blocked, status_version = excluded.status_version,
+         updated_at = now()
+       WHERE partner_option.status_version < excluded.status_version`,
+      [event.partnerId, event.blockedForNewAgreements, event.version],
+    );
+  }
+
   async search(
     q: string | undefined,
     page: number,
     pageSize: number,
   ): Promise<{ items: PartnerOptionEntity[]; total: number }> {
-    const query = this.dataSource.getRepository(PartnerOptionEntity).createQueryBuilder('o');
-    if (q) query.where('(o.name ILIKE :pattern OR o.acronym ILIKE :pattern)', { pattern: containing(q) });
+    // A status that arrived before its partner (source_version 0) is not an option yet.
+    const query = this.dataSource
+      .getRepository(PartnerOptionEntity)
+      .createQueryBuilder('o')
+      .where('o.source_version > 0');
+    if (q) query.andWhere('(o.name ILIKE :pattern OR o.acronym ILIKE :pattern)', { pattern: containing(q) });
     const [items, total] = await query
       .orderBy('lower(o.name)', 'ASC')
       .addOrderBy('o.id', 'ASC')

@@ -12,6 +12,8 @@ const expectedStatus: Record<ErrorCode, number> = {
   [ErrorCode.NotFound]: 404,
   [ErrorCode.PartnerNotFound]: 404,
   [ErrorCode.PartnerAlreadyExists]: 409,
+  [ErrorCode.FlagNotFound]: 404,
+  [ErrorCode.FlagAlreadyResolved]: 409,
   [ErrorCode.VersionConflict]: 409,
   [ErrorCode.ServiceUnavailable]: 503,
   [ErrorCode.Timeout]: 504,

@@ -17,8 +17,10 @@ export const statusForCode = (code: ErrorCode): number => {
       return 403;
     case ErrorCode.NotFound:
     case ErrorCode.PartnerNotFound:
+    case ErrorCode.FlagNotFound:
       return 404;
     case ErrorCode.PartnerAlreadyExists:
+    case ErrorCode.FlagAlreadyResolved:
     case ErrorCode.VersionConflict:
       return 409;
     case ErrorCode.TooManyAttempts:
@@ -45,6 +47,8 @@ const titles: Record<ErrorCode, string> = {
   [ErrorCode.NotFound]: 'Not found',
   [ErrorCode.PartnerNotFound]: 'Partner not found',
   [ErrorCode.PartnerAlreadyExists]: 'Partner already registered',
+  [ErrorCode.FlagNotFound]: 'Flag not found',
+  [ErrorCode.FlagAlreadyResolved]: 'Flag already resolved',
   [ErrorCode.VersionConflict]: 'Changed by someone else',
   [ErrorCode.ServiceUnavailable]: 'Service unavailable',
   [ErrorCode.Timeout]: 'The service did not answer in time',

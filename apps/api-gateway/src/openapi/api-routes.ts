@@ -1,4 +1,11 @@
 import {
+  DueDiligenceReaderRoles,
+  DueDiligenceSchema,
+  ExpiringChecksQuerySchema,
+  ExpiringChecksSchema,
+  RaiseFlagBodySchema,
+  RecordCheckBodySchema,
+  ResolveFlagBodySchema,
   AssignPartnerBodySchema,
   AuditQuerySchema,
   AuditReaderRoles,
@@ -30,6 +37,7 @@ import {
   type Role,
 } from '@pardev/contracts';
 import type { z } from 'zod';
+import { FlagParamsSchema } from '../partners/due-diligence.controller';
 
 export interface ApiRoute {
   readonly method: 'get' | 'post' | 'put';
@@ -140,6 +148,61 @@ export const apiRoutes: readonly ApiRoute[] = [
     params: GetPartnerRequestSchema,
     query: HistoryQuerySchema,
     success: { status: 200, schema: AuditViewPageSchema, description: 'One page of the partner’s history' },
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/partners/{id}/due-diligence',
+    summary:
+      'A partner’s due diligence: latest checks, flags, and whether it is blocked for new agreements (viewers: no check details, no SEAH flags)',
+    tag: 'due diligence',
+    access: anyone,
+    params: GetPartnerRequestSchema,
+    success: { status: 200, schema: DueDiligenceSchema, description: 'The partner’s due diligence' },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/partners/{id}/checks',
+    summary: 'Record a due-diligence check (admins; officers on their own partners)',
+    tag: 'due diligence',
+    access: PartnerEditorRoles,
+    params: GetPartnerRequestSchema,
+    body: RecordCheckBodySchema,
+    success: { status: 200, schema: DueDiligenceSchema, description: 'The due diligence as it is now' },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/partners/{id}/flags',
+    summary:
+      'Raise a flag; a red one blocks the partner for new agreements (admins; officers on their own partners)',
+    tag: 'due diligence',
+    access: PartnerEditorRoles,
+    params: GetPartnerRequestSchema,
+    body: RaiseFlagBodySchema,
+    success: { status: 200, schema: DueDiligenceSchema, description: 'The due diligence as it is now' },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/partners/{id}/flags/{flagId}/resolve',
+    summary: 'Resolve a flag (officers: observations and yellow flags on their own partners; admins: any)',
+    tag: 'due diligence',
+    access: PartnerEditorRoles,
+    params: FlagParamsSchema,
+    body: ResolveFlagBodySchema,
+    success: { status: 200, schema: DueDiligenceSchema, description: 'The due diligence as it is now' },
+    errors: [400, 404, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/due-diligence/expiring',
+    summary: 'Checks that expire within the next `days` (default 30) or have expired',
+    tag: 'due diligence',
+    access: DueDiligenceReaderRoles,
+    query: ExpiringChecksQuerySchema,
+    success: { status: 200, schema: ExpiringChecksSchema, description: 'Latest checks by expiry date' },
     errors: [400],
   },
   {

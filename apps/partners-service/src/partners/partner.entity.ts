@@ -1,4 +1,5 @@
 import { AggregateColumns } from '@pardev/persistence';
+import type { BlockingReason } from '@pardev/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'partner' })
@@ -27,4 +28,15 @@ export class PartnerEntity extends AggregateColumns {
 
   @Column({ name: 'delegate_ids', type: 'uuid', array: true, default: () => "'{}'" })
   delegateIds!: string[];
+
+  /** Set by people: PROSPECT, ACTIVE or INACTIVE (BLOCKED is derived, see `blocked`). */
+  @Column({ type: 'text', default: 'ACTIVE' })
+  status!: 'PROSPECT' | 'ACTIVE' | 'INACTIVE';
+
+  /** The due-diligence rules block new agreements (a red flag, an expired mandatory check). */
+  @Column({ type: 'boolean', default: false })
+  blocked!: boolean;
+
+  @Column({ name: 'blocking_reasons', type: 'jsonb', default: () => "'[]'" })
+  blockingReasons!: BlockingReason[];
 }

@@ -10,6 +10,8 @@ export const toPartner = (entity: PartnerEntity): Partner => ({
   country: entity.country,
   responsibleOfficerId: entity.responsibleOfficerId,
   delegateIds: entity.delegateIds,
+  status: entity.blocked ? 'BLOCKED' : entity.status,
+  blockedForNewAgreements: entity.blocked,
   version: entity.version,
   createdAt: entity.createdAt.toISOString(),
   updatedAt: entity.updatedAt.toISOString(),

@@ -9,6 +9,8 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND',
   PartnerNotFound = 'PARTNER_NOT_FOUND',
   PartnerAlreadyExists = 'PARTNER_ALREADY_EXISTS',
+  FlagNotFound = 'FLAG_NOT_FOUND',
+  FlagAlreadyResolved = 'FLAG_ALREADY_RESOLVED',
   VersionConflict = 'VERSION_CONFLICT',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   Timeout = 'TIMEOUT',

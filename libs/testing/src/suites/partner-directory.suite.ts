@@ -1,3 +1,4 @@
+import type { EventOf } from '@pardev/contracts';
 import type { DynamicModule } from '@nestjs/common';
 import { MessageBus, createTransport, type Transport } from '@pardev/messaging';
 import { DataSource } from 'typeorm';
@@ -12,13 +13,20 @@ export interface PartnerDirectorySuite {
   readonly service: string;
   readonly module: (env: ServiceEnvironment) => DynamicModule;
   readonly listSubject: 'agreements.partner-option.list' | 'results.partner-directory.list';
+  /** The directory also follows partners.partner.status-changed.v1 (blocked for new agreements). */
+  readonly followsBlocking?: boolean;
 }
 
 /**
  * The behaviour every service that keeps a local partner directory from partner events must have:
  * the copy appears, redeliveries and stale versions change nothing, and bad events are dead-lettered.
  */
-export const describePartnerDirectory = ({ service, module, listSubject }: PartnerDirectorySuite): void => {
+export const describePartnerDirectory = ({
+  service,
+  module,
+  listSubject,
+  followsBlocking = false,
+}: PartnerDirectorySuite): void => {
   describe.each(runtimeKinds())(`${service} partner directory on %s bus with %s`, (busKind, databaseKind) => {
     let bus: TestBus;
     let booted: BootedService;
@@ -55,13 +63,13 @@ export const describePartnerDirectory = ({ service, module, listSubject }: Partn
       await publishEvent(client, 'partners.partner.registered.v1', event);
       await appears('danida');
       expect(await named('danida')).toEqual([
-        {
+        expect.objectContaining({
           id: event.partnerId,
           name: event.name,
           acronym: 'Danida',
           category: 'GOVERNMENT_OECD_DAC',
           country: 'DK',
-        },
+        }),
       ]);
     });
 
@@ -119,6 +127,49 @@ export const describePartnerDirectory = ({ service, module, listSubject }: Partn
       ]);
       expect(await named('before renaming')).toEqual([]);
     });
+
+    // Registered only for directories that follow it (no skipped test elsewhere).
+    if (followsBlocking)
+      it('marks a partner blocked when partners-service says so; an older status or a profile update does not undo it', async () => {
+        const registered = aPartnerRegistered({
+          name: 'Blockable Trading Ltd',
+          category: 'PRIVATE_SECTOR',
+          country: null,
+        });
+        await publishEvent(client, 'partners.partner.registered.v1', registered);
+        await appears('blockable trading');
+        const status = (
+          version: number,
+          blocked: boolean,
+        ): EventOf<'partners.partner.status-changed.v1'> => ({
+          partnerId: registered.partnerId,
+          status: blocked ? 'BLOCKED' : 'ACTIVE',
+          previousStatus: blocked ? 'ACTIVE' : 'BLOCKED',
+          blockedForNewAgreements: blocked,
+          reasons: blocked ? ['RED_FLAG'] : [],
+          version,
+          changedAt: new Date().toISOString(),
+        });
+        await publishEvent(client, 'partners.partner.status-changed.v1', status(3, true));
+        await publishEvent(client, 'partners.partner.status-changed.v1', status(2, false));
+        await publishEvent(client, 'partners.partner.updated.v1', {
+          ...aPartnerUpdated(registered),
+          version: 4,
+        });
+        const blocked = async () =>
+          (await requests.request('agreements.partner-option.list', { q: 'blockable trading' })).items[0]
+            ?.blockedForNewAgreements;
+        await waitFor(async () => ((await blocked()) === true ? true : undefined));
+        await publishEvent(
+          client,
+          'partners.partner.registered.v1',
+          aPartnerRegistered({ name: 'Marker after blocking' }),
+        );
+        await appears('marker after blocking');
+        expect(await blocked()).toBe(true);
+        await publishEvent(client, 'partners.partner.status-changed.v1', status(5, false));
+        await waitFor(async () => ((await blocked()) === false ? true : undefined));
+      });
 
     it('dead-letters an event that breaks its contract, with the field and the rule, and keeps consuming', async () => {
       const broken = {
