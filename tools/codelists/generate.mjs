@@ -20,6 +20,7 @@ const LISTS = [
   'FinanceType',
   'FlowType',
   'IndicatorMeasure',
+  'OrganisationRegistrationAgency',
   'OrganisationRole',
   'OrganisationType',
   'PolicyMarker',

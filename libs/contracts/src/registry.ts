@@ -19,6 +19,8 @@ import {
 import { HealthCheckRequestSchema, HealthReportSchema } from './health/health.contracts';
 import {
   AssignPartnerRequestSchema,
+  DuplicateCandidatesSchema,
+  FindDuplicatesQuerySchema,
   GetPartnerRequestSchema,
   ListPartnersQuerySchema,
   PartnerPageSchema,
@@ -61,6 +63,7 @@ export const requestContracts = {
   'partners.partner.list': query(ListPartnersQuerySchema, PartnerPageSchema),
   'partners.partner.update': command(UpdatePartnerRequestSchema, PartnerSchema),
   'partners.partner.assign': command(AssignPartnerRequestSchema, PartnerSchema),
+  'partners.partner.find-duplicates': query(FindDuplicatesQuerySchema, DuplicateCandidatesSchema),
   'partners.due-diligence.get': query(GetDueDiligenceRequestSchema, DueDiligenceSchema),
   'partners.check.record': command(RecordCheckRequestSchema, DueDiligenceSchema),
   'partners.check.expiring': query(ExpiringChecksQuerySchema, ExpiringChecksSchema),

@@ -1,4 +1,6 @@
 import {
+  DuplicateCandidatesSchema,
+  FindDuplicatesQuerySchema,
   DueDiligenceReaderRoles,
   DueDiligenceSchema,
   ExpiringChecksQuerySchema,
@@ -88,7 +90,8 @@ export const apiRoutes: readonly ApiRoute[] = [
   {
     method: 'get',
     path: '/api/v1/partners',
-    summary: 'List funding partners, searched by name or acronym, a page at a time',
+    summary:
+      'List funding partners: search (name, acronym, legal name, IATI identifier), filters (category, type, country, region, status, flag level, tag), sort, a page at a time',
     tag: 'partners',
     access: anyone,
     query: ListPartnersQuerySchema,
@@ -104,6 +107,21 @@ export const apiRoutes: readonly ApiRoute[] = [
     body: RegisterPartnerRequestSchema,
     success: { status: 201, schema: PartnerSchema, description: 'Registered; `Location` names it' },
     errors: [400, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/partners/duplicates',
+    summary:
+      'Likely duplicates of a partner about to be registered: the same IATI identifier, or a name alike',
+    tag: 'partners',
+    access: PartnerEditorRoles,
+    query: FindDuplicatesQuerySchema,
+    success: {
+      status: 200,
+      schema: DuplicateCandidatesSchema,
+      description: 'Up to 10 candidates, strongest first',
+    },
+    errors: [400],
   },
   {
     method: 'get',

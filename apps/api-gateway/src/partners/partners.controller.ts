@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
   AssignPartnerBodySchema,
+  FindDuplicatesQuerySchema,
+  type DuplicateCandidates,
   GetPartnerRequestSchema,
   HistoryQuerySchema,
   ListPartnersQuerySchema,
@@ -37,6 +39,17 @@ export class PartnersController {
     @BusContext() context: RequestOptions,
   ): Promise<PartnerPage> {
     return this.bus.request('partners.partner.list', query, context);
+  }
+
+  // Before registering (or renaming): partners with the same IATI identifier or a name alike.
+  @Get('duplicates')
+  @Roles(...PartnerEditorRoles)
+  findDuplicates(
+    @Query(new ZodValidationPipe(FindDuplicatesQuerySchema))
+    query: ParsedRequestOf<'partners.partner.find-duplicates'>,
+    @BusContext() context: RequestOptions,
+  ): Promise<DuplicateCandidates> {
+    return this.bus.request('partners.partner.find-duplicates', query, context);
   }
 
   @Get(':id')

@@ -1,5 +1,6 @@
 import { AggregateColumns } from '@pardev/persistence';
 import type { BlockingReason } from '@pardev/contracts';
+import type { IloRegion } from '@pardev/reference-data';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'partner' })
@@ -21,6 +22,28 @@ export class PartnerEntity extends AggregateColumns {
 
   @Column({ type: 'char', length: 2, nullable: true })
   country!: string | null;
+
+  @Column({ name: 'legal_name', type: 'text', nullable: true })
+  legalName!: string | null;
+
+  @Column({ name: 'iati_identifier', type: 'text', nullable: true })
+  iatiIdentifier!: string | null;
+
+  @Column({ type: 'text', default: 'PUBLIC' })
+  ownership!: 'PUBLIC' | 'PRIVATE';
+
+  /** The ILO region of `country`, kept beside it so lists can filter on it. */
+  @Column({ type: 'text', nullable: true })
+  region!: IloRegion | null;
+
+  @Column({ name: 'parent_partner_id', type: 'uuid', nullable: true })
+  parentPartnerId!: string | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags!: string[];
+
+  @Column({ type: 'text', nullable: true })
+  notes!: string | null;
 
   // The relationship manager; null until someone is assigned.
   @Column({ name: 'responsible_officer_id', type: 'uuid', nullable: true })

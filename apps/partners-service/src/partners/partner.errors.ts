@@ -32,3 +32,21 @@ export const staleVersion = (id: string, sent: number, current: number): DomainE
     `partner ${id} was changed by someone else (you edited version ${sent}, it is now at ${current}); reload it and apply your change again`,
     [{ field: 'version', rule: 'current', message: `must be the current version (${current})` }],
   );
+
+export const iatiIdentifierTaken = (identifier: string): DomainError =>
+  new DomainError(
+    ErrorCode.PartnerAlreadyExists,
+    `a partner with IATI identifier ${identifier} is already registered`,
+    [
+      {
+        field: 'iatiIdentifier',
+        rule: 'unique',
+        message: 'another partner has this IATI organisation identifier',
+      },
+    ],
+  );
+
+export const invalidParent = (message: string): DomainError =>
+  new DomainError(ErrorCode.ValidationFailed, `the parent partner ${message}`, [
+    { field: 'parentPartnerId', rule: 'parent', message },
+  ]);

@@ -8,6 +8,13 @@ export const toPartner = (entity: PartnerEntity): Partner => ({
   organisationType: entity.organisationType,
   category: entity.category as PartnerCategory,
   country: entity.country,
+  legalName: entity.legalName,
+  iatiIdentifier: entity.iatiIdentifier,
+  ownership: entity.ownership,
+  region: entity.region,
+  parentPartnerId: entity.parentPartnerId,
+  tags: entity.tags,
+  notes: entity.notes,
   responsibleOfficerId: entity.responsibleOfficerId,
   delegateIds: entity.delegateIds,
   status: entity.blocked ? 'BLOCKED' : entity.status,
@@ -28,8 +35,8 @@ export const toPartnerRegistered = (partner: Partner): PartnerRegisteredV1 => ({
   registeredAt: partner.createdAt,
 });
 
-/** Everything a person can change: what the audit trail compares and updated.v1 carries. */
-export const auditedFields = (partner: Partner) => ({
+/** What updated.v1 carries: the partner's state as other services know it. */
+export const announcedFields = (partner: Partner) => ({
   name: partner.name,
   acronym: partner.acronym,
   organisationType: partner.organisationType,
@@ -39,9 +46,21 @@ export const auditedFields = (partner: Partner) => ({
   delegateIds: partner.delegateIds,
 });
 
+/** Everything a person can change: what the audit trail compares. */
+export const auditedFields = (partner: Partner) => ({
+  ...announcedFields(partner),
+  legalName: partner.legalName,
+  iatiIdentifier: partner.iatiIdentifier,
+  ownership: partner.ownership,
+  parentPartnerId: partner.parentPartnerId,
+  status: partner.status,
+  tags: partner.tags,
+  notes: partner.notes,
+});
+
 export const toPartnerUpdated = (partner: Partner): PartnerUpdatedV1 => ({
   partnerId: partner.id,
-  ...auditedFields(partner),
+  ...announcedFields(partner),
   version: partner.version,
   updatedAt: partner.updatedAt,
 });

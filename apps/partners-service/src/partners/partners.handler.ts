@@ -23,6 +23,11 @@ export class PartnersHandler {
     return this.partners.assign(command, envelope);
   }
 
+  @OnRequest('partners.partner.find-duplicates')
+  findDuplicates(query: ParsedRequestOf<'partners.partner.find-duplicates'>) {
+    return this.partners.findDuplicates(query);
+  }
+
   @OnRequest('partners.partner.get')
   get({ id }: ParsedRequestOf<'partners.partner.get'>) {
     return this.partners.get(id);

@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import type { ParsedRequestOf } from '@pardev/contracts';
 import { containing } from '@pardev/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PartnerEntity } from './partner.entity';
 
-export interface PartnerSearch {
-  readonly q?: string | undefined;
-  readonly assignedTo?: string | undefined;
-  readonly page: number;
-  readonly pageSize: number;
-}
+export type PartnerSearch = ParsedRequestOf<'partners.partner.list'>;
+
+// Sort keys of the list → columns (name by its lower-case form, ties broken by id for stable pages).
+const SORTS: Record<PartnerSearch['sort'], [string, 'ASC' | 'DESC']> = {
+  name: ['lower(p.name)', 'ASC'],
+  '-name': ['lower(p.name)', 'DESC'],
+  updatedAt: ['p.updated_at', 'ASC'],
+  '-updatedAt': ['p.updated_at', 'DESC'],
+  country: ['p.country', 'ASC'],
+  category: ['p.category', 'ASC'],
+};
 
 @Injectable()
 export class PartnersRepository {
@@ -25,31 +31,77 @@ export class PartnersRepository {
       .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async search({
-    q,
-    assignedTo,
-    page,
-    pageSize,
-  }: PartnerSearch): Promise<{ items: PartnerEntity[]; total: number }> {
+  /** One page of partners matching every filter given, in the order asked. */
+  async search(filters: PartnerSearch): Promise<{ items: PartnerEntity[]; total: number }> {
+    const { q, assignedTo, category, organisationType, country, region, status, flagLevel, tag } = filters;
     const query = this.dataSource.getRepository(PartnerEntity).createQueryBuilder('p');
     if (q) {
-      query.andWhere('(p.name ILIKE :pattern OR p.acronym ILIKE :pattern)', { pattern: containing(q) });
+      query.andWhere(
+        '(p.name ILIKE :pattern OR p.acronym ILIKE :pattern OR p.legal_name ILIKE :pattern OR p.iati_identifier ILIKE :pattern)',
+        { pattern: containing(q) },
+      );
     }
     if (assignedTo) {
       query.andWhere('(p.responsible_officer_id = :officer OR :officer = ANY(p.delegate_ids))', {
         officer: assignedTo,
       });
     }
+    if (category) query.andWhere('p.category = :category', { category });
+    if (organisationType) query.andWhere('p.organisation_type = :organisationType', { organisationType });
+    if (country) query.andWhere('p.country = :country', { country });
+    if (region) query.andWhere('p.region = :region', { region });
+    if (status === 'BLOCKED') query.andWhere('p.blocked');
+    else if (status) query.andWhere('p.status = :status AND NOT p.blocked', { status });
+    if (tag) query.andWhere(':tag = ANY(p.tags)', { tag });
+    if (flagLevel) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM partner_flag f WHERE f.partner_id = p.id AND f.resolved_at IS NULL AND f.level = :flagLevel)',
+        { flagLevel },
+      );
+    }
+    const [column, direction] = SORTS[filters.sort];
     const [items, total] = await query
-      .orderBy('lower(p.name)', 'ASC')
+      .orderBy(column, direction, 'NULLS LAST')
       .addOrderBy('p.id', 'ASC')
-      .offset((page - 1) * pageSize)
-      .limit(pageSize)
+      .offset((filters.page - 1) * filters.pageSize)
+      .limit(filters.pageSize)
       .getManyAndCount();
     return { items, total };
   }
 
-  /** Is the name (in that country) used by a partner other than `exceptId`? */
+  /** Partners with the same IATI identifier, or a name alike (pg_trgm similarity ≥ 0.45). */
+  async duplicatesOf(
+    name: string,
+    iatiIdentifier: string | undefined,
+    exceptId: string | undefined,
+  ): Promise<(PartnerEntity & { similarity: number; sameIdentifier: boolean })[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT id, name, acronym, country, iati_identifier,
+              (iati_identifier IS NOT NULL AND upper(iati_identifier) = upper($2)) AS same_identifier,
+              greatest(similarity(name, $1), similarity(coalesce(legal_name, ''), $1)) AS similarity
+       FROM partner
+       WHERE ($3::uuid IS NULL OR id <> $3::uuid)
+         AND ((iati_identifier IS NOT NULL AND upper(iati_identifier) = upper($2))
+              OR name % $1 OR legal_name % $1)
+       ORDER BY same_identifier DESC, similarity DESC, name
+       LIMIT 10`,
+      [name, iatiIdentifier ?? null, exceptId ?? null],
+    );
+    return rows
+      .map((row) => ({
+        ...this.dataSource.getRepository(PartnerEntity).create({
+          id: row.id as string,
+          name: row.name as string,
+          acronym: row.acronym as string | null,
+          country: row.country as string | null,
+          iatiIdentifier: row.iati_identifier as string | null,
+        }),
+        similarity: Number(row.similarity),
+        sameIdentifier: row.same_identifier === true,
+      }))
+      .filter((row) => row.sameIdentifier || row.similarity >= 0.45);
+  }
+
   async nameTaken(
     manager: EntityManager,
     name: string,

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
   PartnerRegistrarRoles,
+  defaultOwnership,
   canAssignPartner,
   canChangePartner,
   type Actor,
   type AssignPartnerCommand,
+  type DuplicateCandidates,
+  type ParsedRequestOf,
   type Envelope,
   type Partner,
   type PartnerPage,
@@ -13,9 +16,12 @@ import {
 } from '@pardev/contracts';
 import { Outbox } from '@pardev/messaging';
 import { AuditTrail, changesBetween, newId } from '@pardev/persistence';
+import { IloRegionOfCountry } from '@pardev/reference-data';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import { PartnerEntity } from './partner.entity';
 import {
+  iatiIdentifierTaken,
+  invalidParent,
   notAllowedToAssign,
   notAllowedToChange,
   notAllowedToRegister,
@@ -26,13 +32,32 @@ import {
 import { auditedFields, toPartner, toPartnerRegistered, toPartnerUpdated } from './partner.mapper';
 import { PartnersRepository, type PartnerSearch } from './partners.repository';
 
-const isUniqueViolation = (error: unknown): boolean =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';
+/** The unique index a write ran into, if that is why it failed. */
+const violatedUniqueIndex = (error: unknown): string | undefined => {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const driverError = error.driverError as
+    { code?: string; constraint?: string; message?: string } | undefined;
+  if (driverError?.code !== '23505') return undefined;
+  return (
+    driverError.constraint ??
+    (driverError.message?.includes('iati_identifier')
+      ? 'partner_iati_identifier_uq'
+      : 'partner_name_country_uq')
+  );
+};
+
+const regionOf = (country: string | null) => (country ? (IloRegionOfCountry[country] ?? null) : null);
+
+// Fields left out of an update stay as they are.
+const definedOnly = <T extends object>(fields: T): Partial<T> =>
+  Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 // The gateway has checked the role already; a service never relies on that (actor is signed).
 const mayRegister = (actor: Actor | undefined): actor is Actor =>
   actor !== undefined &&
   actor.roles.some((role) => (PartnerRegistrarRoles as readonly string[]).includes(role));
+
+type FindDuplicates = ParsedRequestOf<'partners.partner.find-duplicates'>;
 
 @Injectable()
 export class PartnersService {
@@ -57,9 +82,18 @@ export class PartnersService {
         if (await this.partners.nameTaken(manager, command.name, command.country)) {
           throw partnerAlreadyExists(command.name, command.country);
         }
+        if (command.parentPartnerId) await this.checkParent(manager, null, command.parentPartnerId);
         const entity = Object.assign(new PartnerEntity(), {
           id: newId(),
           ...command,
+          legalName: command.legalName ?? null,
+          iatiIdentifier: command.iatiIdentifier ?? null,
+          ownership: command.ownership ?? defaultOwnership(command.category),
+          region: regionOf(command.country),
+          parentPartnerId: command.parentPartnerId ?? null,
+          status: command.status ?? 'ACTIVE',
+          tags: command.tags ?? [],
+          notes: command.notes ?? null,
           responsibleOfficerId,
           delegateIds: [],
           createdBy: actor.userId,
@@ -101,7 +135,8 @@ export class PartnersService {
           if (await this.partners.nameTaken(manager, profile.name, profile.country, id)) {
             throw partnerAlreadyExists(profile.name, profile.country);
           }
-          Object.assign(partner, profile);
+          if (profile.parentPartnerId) await this.checkParent(manager, id, profile.parentPartnerId);
+          Object.assign(partner, definedOnly(profile), { region: regionOf(profile.country) });
         },
       ),
     );
@@ -129,6 +164,22 @@ export class PartnersService {
     const entity = await this.partners.findById(id);
     if (!entity) throw partnerNotFound(id);
     return toPartner(entity);
+  }
+
+  /** Likely duplicates to warn about before a partner is registered (or renamed). */
+  async findDuplicates({ name, iatiIdentifier, exceptId }: FindDuplicates): Promise<DuplicateCandidates> {
+    const rows = await this.partners.duplicatesOf(name, iatiIdentifier, exceptId);
+    return {
+      items: rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        acronym: row.acronym,
+        country: row.country,
+        iatiIdentifier: row.iatiIdentifier,
+        reason: row.sameIdentifier ? ('same-identifier' as const) : ('similar-name' as const),
+        similarity: row.sameIdentifier ? 1 : Math.min(1, Math.round(row.similarity * 100) / 100),
+      })),
+    };
   }
 
   async list(search: PartnerSearch): Promise<PartnerPage> {
@@ -166,15 +217,33 @@ export class PartnersService {
     });
   }
 
-  // Two writes of the same name racing past the check: the unique index decides.
+  /** The parent must exist and must not be the partner itself or one of its descendants. */
+  private async checkParent(manager: EntityManager, id: string | null, parentId: string): Promise<void> {
+    if (parentId === id) throw invalidParent('cannot be the partner itself');
+    const seen = new Set<string>();
+    for (let current: string | null = parentId; current;) {
+      if (current === id) throw invalidParent('cannot be one of its own subsidiaries');
+      if (seen.has(current)) break;
+      seen.add(current);
+      const ancestor: PartnerEntity | null = await manager
+        .getRepository(PartnerEntity)
+        .findOneBy({ id: current });
+      if (!ancestor) throw invalidParent('does not exist');
+      current = ancestor.parentPartnerId;
+    }
+  }
+
+  // Two writes racing past the checks: the unique indexes decide (name per country, IATI identifier).
   private async uniqueName<T>(
-    profile: { name: string; country: string | null },
+    profile: { name: string; country: string | null; iatiIdentifier?: string | null | undefined },
     write: () => Promise<T>,
   ): Promise<T> {
     try {
       return await write();
     } catch (error) {
-      if (isUniqueViolation(error)) throw partnerAlreadyExists(profile.name, profile.country);
+      const index = violatedUniqueIndex(error);
+      if (index === 'partner_iati_identifier_uq') throw iatiIdentifierTaken(profile.iatiIdentifier ?? '');
+      if (index) throw partnerAlreadyExists(profile.name, profile.country);
       throw error;
     }
   }

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import {
   CountryBoundPartnerCategories,
   IloPartnerCategories,
+  IloRegions,
   OrganisationType,
   activeItems,
 } from '@pardev/reference-data';
+import { iatiOrganisationIdentifierProblem } from './iati-identifier';
 import { CountryCodeSchema, IdSchema, IsoInstantSchema, PageQuerySchema, pageOf } from '../common/primitives';
 
 export const PartnerCategorySchema = z.enum(IloPartnerCategories, {
@@ -30,6 +32,45 @@ const partnerFields = z.object({
   country: CountryCodeSchema.nullish().transform((v) => v ?? null),
 });
 
+export const Ownerships = ['PUBLIC', 'PRIVATE'] as const;
+export const OwnershipSchema = z.enum(Ownerships, { message: 'must be PUBLIC or PRIVATE' });
+export type Ownership = z.infer<typeof OwnershipSchema>;
+// Without an explicit answer: companies, foundations and other non-State actors are private.
+export const defaultOwnership = (category: PartnerCategory): Ownership =>
+  category === 'PRIVATE_SECTOR' || category === 'FOUNDATION' || category === 'NON_STATE_ACTOR'
+    ? 'PRIVATE'
+    : 'PUBLIC';
+
+export const IloRegionSchema = z.enum(IloRegions);
+
+export const IatiOrganisationIdentifierSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(150)
+  .superRefine((identifier, ctx) => {
+    const problem = iatiOrganisationIdentifierProblem(identifier);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'iati_identifier' } });
+  });
+
+// Free labels for grouping ("global accelerator", "pooled fund"): lower-case, each once.
+const TagsSchema = z
+  .array(z.string().trim().toLowerCase().min(1, { message: 'must not be empty' }).max(40))
+  .max(20, { message: 'must have at most 20 tags' })
+  .transform((tags) => [...new Set(tags)]);
+
+/** The rest of the profile; on update, a field left out stays as it is. */
+const profileExtras = {
+  legalName: trimmed(300).nullable(),
+  iatiIdentifier: IatiOrganisationIdentifierSchema.nullable(),
+  ownership: OwnershipSchema,
+  parentPartnerId: IdSchema.nullable(),
+  status: z.enum(['PROSPECT', 'ACTIVE', 'INACTIVE'], { message: 'must be PROSPECT, ACTIVE or INACTIVE' }),
+  tags: TagsSchema,
+  notes: z.string().trim().max(10_000).nullable(),
+};
+const optionalExtras = z.object(profileExtras).partial();
+
 // A State partner (government, domestic funding) always belongs to a country.
 const countryRequiredForCategory = (
   partner: { category: PartnerCategory; country: string | null },
@@ -54,6 +95,7 @@ const DelegateIdsSchema = z
   .refine((ids) => new Set(ids).size === ids.length, { message: 'must not name a delegate twice' });
 
 export const RegisterPartnerRequestSchema = partnerFields
+  .extend(optionalExtras.shape)
   .extend({
     // Who manages the relationship. An officer who registers a partner becomes it when this is empty.
     responsibleOfficerId: IdSchema.nullish().transform((v) => v ?? null),
@@ -64,10 +106,12 @@ export type RegisterPartnerCommand = z.output<typeof RegisterPartnerRequestSchem
 
 /** HTTP body of PUT /partners/:id: the whole profile and the version it was read at. */
 export const UpdatePartnerBodySchema = partnerFields
+  .extend(optionalExtras.shape)
   .extend({ version: VersionSchema })
   .superRefine(countryRequiredForCategory);
 export type UpdatePartnerBody = z.input<typeof UpdatePartnerBodySchema>;
 export const UpdatePartnerRequestSchema = partnerFields
+  .extend(optionalExtras.shape)
   .extend({ id: IdSchema, version: VersionSchema })
   .superRefine(countryRequiredForCategory);
 export type UpdatePartnerCommand = z.output<typeof UpdatePartnerRequestSchema>;
@@ -122,6 +166,14 @@ const partnerResponsibility = {
 export const PartnerSchema = z.object({
   id: IdSchema,
   ...partnerState,
+  legalName: z.string().nullable(),
+  iatiIdentifier: z.string().nullable(),
+  ownership: OwnershipSchema,
+  /** Derived from the country (the ILO's five regions); null without a country. */
+  region: IloRegionSchema.nullable(),
+  parentPartnerId: IdSchema.nullable(),
+  tags: z.array(z.string()),
+  notes: z.string().nullable(),
   ...partnerResponsibility,
   status: PartnerStatusSchema,
   blockedForNewAgreements: z.boolean(),
@@ -134,12 +186,45 @@ export type Partner = z.infer<typeof PartnerSchema>;
 export const GetPartnerRequestSchema = z.object({ id: IdSchema });
 export type GetPartnerRequest = z.infer<typeof GetPartnerRequestSchema>;
 
+export const PartnerSorts = ['name', '-name', 'updatedAt', '-updatedAt', 'country', 'category'] as const;
+
 export const ListPartnersQuerySchema = PageQuerySchema.extend({
+  /** Name, acronym, legal name or IATI identifier (substring, any case). */
   q: z.string().trim().max(200).optional(),
   // Partners this user manages or is a delegate for ("my partners").
   assignedTo: IdSchema.optional(),
+  category: PartnerCategorySchema.optional(),
+  organisationType: OrganisationTypeSchema.optional(),
+  country: CountryCodeSchema.optional(),
+  region: IloRegionSchema.optional(),
+  status: PartnerStatusSchema.optional(),
+  /** Partners with an open flag of this level. */
+  flagLevel: z.enum(['OBSERVATION', 'YELLOW', 'ESCALATED', 'RED']).optional(),
+  tag: z.string().trim().toLowerCase().min(1).max(40).optional(),
+  /** A leading minus sorts descending. */
+  sort: z.enum(PartnerSorts).default('name'),
 });
 export type ListPartnersQuery = z.input<typeof ListPartnersQuerySchema>;
+
+/** Possible duplicates of a partner about to be registered (or edited: `exceptId`). */
+export const FindDuplicatesQuerySchema = z.object({
+  name: z.string().trim().min(2).max(200),
+  iatiIdentifier: z.string().trim().max(150).optional(),
+  exceptId: IdSchema.optional(),
+});
+export const DuplicateCandidateSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  acronym: z.string().nullable(),
+  country: z.string().nullable(),
+  iatiIdentifier: z.string().nullable(),
+  /** same-identifier: the same IATI organisation identifier; similar-name: names alike (trigram similarity). */
+  reason: z.enum(['same-identifier', 'similar-name']),
+  /** 0–1; 1 for the same identifier. */
+  similarity: z.number().min(0).max(1),
+});
+export const DuplicateCandidatesSchema = z.object({ items: z.array(DuplicateCandidateSchema) });
+export type DuplicateCandidates = z.infer<typeof DuplicateCandidatesSchema>;
 
 export const PartnerPageSchema = pageOf(PartnerSchema);
 export type PartnerPage = z.infer<typeof PartnerPageSchema>;
