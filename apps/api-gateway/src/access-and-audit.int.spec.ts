@@ -102,9 +102,25 @@ describe.each(combinations())('object-level access and the audit trail (%s bus, 
       comment: 'to watch',
     }),
     'post /api/v1/partners/{id}/flags/{flagId}/resolve': () => ({ resolution: 'no longer relevant' }),
+    'post /api/v1/partners/{id}/contacts': () => ({
+      name: 'Ingrid Berg',
+      role: 'Senior adviser',
+      focalPoint: true,
+    }),
+    'put /api/v1/partners/{id}/contacts/{contactId}': () => ({
+      name: 'Ingrid Berg',
+      authorisedSignatory: true,
+    }),
+    'delete /api/v1/partners/{id}/contacts/{contactId}': () => ({}),
   };
   // Ids other than the partner's that a route takes: made by officer A (who may) beforehand.
   const otherIds = async (path: string, partner: Partner): Promise<Record<string, string>> => {
+    if (path.includes('{contactId}')) {
+      const added = await as(people.officerA.cookie).send('POST', `/api/v1/partners/${partner.id}/contacts`, {
+        name: 'Per Hansen',
+      });
+      return { contactId: added.json<{ items: { id: string }[] }>().items[0]!.id };
+    }
     if (!path.includes('{flagId}')) return {};
     const raised = await as(people.officerA.cookie).send('POST', `/api/v1/partners/${partner.id}/flags`, {
       level: 'YELLOW',
@@ -143,10 +159,18 @@ describe.each(combinations())('object-level access and the audit trail (%s bus, 
       const url = route.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
       const method = route.method.toUpperCase() as Method;
       const body = bodies[`${route.method} ${route.path}`]!(partner);
-      const refused = await as(people.officerB.cookie).send(method, url, body);
+      const refused = await as(people.officerB.cookie).send(
+        method,
+        url,
+        method === 'DELETE' ? undefined : body,
+      );
       expect(refused.statusCode, `${route.path} as officer B`).toBe(403);
       expect(problemOf(refused).code).toBe('FORBIDDEN');
-      const allowed = await as(people.officerA.cookie).send(method, url, body);
+      const allowed = await as(people.officerA.cookie).send(
+        method,
+        url,
+        method === 'DELETE' ? undefined : body,
+      );
       expect(allowed.statusCode, `${route.path} as officer A: ${allowed.body}`).toBe(200);
     }
     // Reads stay open to every role, on every route that takes an id.

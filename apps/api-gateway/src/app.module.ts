@@ -17,6 +17,7 @@ import { OpenApiController } from './openapi/openapi.controller';
 import { gatewayMigrations } from './migrations';
 import { AuditController } from './audit/audit.controller';
 import { AuditReader } from './audit/audit-reader';
+import { ContactsController } from './partners/contacts.controller';
 import { DueDiligenceController } from './partners/due-diligence.controller';
 import { PartnersController } from './partners/partners.controller';
 
@@ -63,6 +64,7 @@ export class AppModule {
         OpenApiController,
         PartnersController,
         DueDiligenceController,
+        ContactsController,
         AuditController,
         PartnerOptionsController,
         ...(adminStatic.dir ? [SpaFallbackController] : []),

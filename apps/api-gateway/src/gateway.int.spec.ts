@@ -21,6 +21,7 @@ import {
   problemOf,
   startGatewayHarness,
   type GatewayHarness,
+  type Method,
 } from './testing/gateway-harness';
 
 const ADMIN = HARNESS_ADMIN;
@@ -467,7 +468,7 @@ describe.each(combinations())(
         for (const role of Roles) {
           const cookie = await login(`${role}.matrix@example.org`, password);
           const response = await request(
-            route.method.toUpperCase() as 'GET' | 'POST' | 'PUT',
+            route.method.toUpperCase() as Method,
             route.path.replace('{id}', newId()),
             {
               cookie,

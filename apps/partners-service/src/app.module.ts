@@ -11,6 +11,8 @@ import { HealthHandler } from './health/health.handler';
 import { partnersMigrations } from './migrations';
 import { PartnerEntity } from './partners/partner.entity';
 import { PartnersModule } from './partners/partners.module';
+import { ContactEntity } from './contacts/contact.entity';
+import { ContactsModule } from './contacts/contacts.module';
 import { DueDiligenceCheckEntity, PartnerFlagEntity } from './due-diligence/due-diligence.entities';
 import { DueDiligenceModule } from './due-diligence/due-diligence.module';
 import { DemoSeed, SEED_DEMO_DATA } from './seed/demo-seed';
@@ -28,7 +30,7 @@ export class AppModule {
           auditSource: 'partners',
           databaseUrl: config.DATABASE_URL,
           dataDir: config.DATA_DIR,
-          entities: [PartnerEntity, DueDiligenceCheckEntity, PartnerFlagEntity],
+          entities: [PartnerEntity, DueDiligenceCheckEntity, PartnerFlagEntity, ContactEntity],
           migrations: partnersMigrations,
         }),
         MessagingModule.forRoot({
@@ -38,6 +40,7 @@ export class AppModule {
           actorVerifyKey: config.ACTOR_VERIFY_KEY,
         }),
         PartnersModule,
+        ContactsModule,
         DueDiligenceModule.forRoot({ sweepIntervalMs: config.DUE_DILIGENCE_SWEEP_MINUTES * 60_000 }),
       ],
       controllers: [ServiceHealthController, HealthHandler, auditSearchHandler('partners')],

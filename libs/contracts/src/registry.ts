@@ -18,7 +18,12 @@ import {
 } from './partners/due-diligence.contracts';
 import { HealthCheckRequestSchema, HealthReportSchema } from './health/health.contracts';
 import {
+  AddContactRequestSchema,
   AssignPartnerRequestSchema,
+  ContactListSchema,
+  ListContactsRequestSchema,
+  RemoveContactRequestSchema,
+  UpdateContactRequestSchema,
   DuplicateCandidatesSchema,
   FindDuplicatesQuerySchema,
   GetPartnerRequestSchema,
@@ -64,6 +69,10 @@ export const requestContracts = {
   'partners.partner.update': command(UpdatePartnerRequestSchema, PartnerSchema),
   'partners.partner.assign': command(AssignPartnerRequestSchema, PartnerSchema),
   'partners.partner.find-duplicates': query(FindDuplicatesQuerySchema, DuplicateCandidatesSchema),
+  'partners.contact.list': query(ListContactsRequestSchema, ContactListSchema),
+  'partners.contact.add': command(AddContactRequestSchema, ContactListSchema),
+  'partners.contact.update': command(UpdateContactRequestSchema, ContactListSchema),
+  'partners.contact.remove': command(RemoveContactRequestSchema, ContactListSchema),
   'partners.due-diligence.get': query(GetDueDiligenceRequestSchema, DueDiligenceSchema),
   'partners.check.record': command(RecordCheckRequestSchema, DueDiligenceSchema),
   'partners.check.expiring': query(ExpiringChecksQuerySchema, ExpiringChecksSchema),

@@ -1,4 +1,6 @@
 import {
+  ContactBodySchema,
+  ContactListSchema,
   DuplicateCandidatesSchema,
   FindDuplicatesQuerySchema,
   DueDiligenceReaderRoles,
@@ -39,10 +41,11 @@ import {
   type Role,
 } from '@pardev/contracts';
 import type { z } from 'zod';
+import { ContactParamsSchema } from '../partners/contacts.controller';
 import { FlagParamsSchema } from '../partners/due-diligence.controller';
 
 export interface ApiRoute {
-  readonly method: 'get' | 'post' | 'put';
+  readonly method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI path template, e.g. `/api/v1/partners/{id}`. */
   readonly path: string;
   readonly summary: string;
@@ -167,6 +170,48 @@ export const apiRoutes: readonly ApiRoute[] = [
     query: HistoryQuerySchema,
     success: { status: 200, schema: AuditViewPageSchema, description: 'One page of the partner’s history' },
     errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/partners/{id}/contacts',
+    summary: 'The partner’s contacts (focal point first)',
+    tag: 'partners',
+    access: anyone,
+    params: GetPartnerRequestSchema,
+    success: { status: 200, schema: ContactListSchema, description: 'Contacts' },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/partners/{id}/contacts',
+    summary: 'Add a contact (naming a focal point hands the role over); as for changing the partner',
+    tag: 'partners',
+    access: PartnerEditorRoles,
+    params: GetPartnerRequestSchema,
+    body: ContactBodySchema,
+    success: { status: 200, schema: ContactListSchema, description: 'The contacts as they are now' },
+    errors: [400, 404],
+  },
+  {
+    method: 'put',
+    path: '/api/v1/partners/{id}/contacts/{contactId}',
+    summary: 'Change a contact; as for changing the partner',
+    tag: 'partners',
+    access: PartnerEditorRoles,
+    params: ContactParamsSchema,
+    body: ContactBodySchema,
+    success: { status: 200, schema: ContactListSchema, description: 'The contacts as they are now' },
+    errors: [400, 404],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/partners/{id}/contacts/{contactId}',
+    summary: 'Remove a contact; as for changing the partner',
+    tag: 'partners',
+    access: PartnerEditorRoles,
+    params: ContactParamsSchema,
+    success: { status: 200, schema: ContactListSchema, description: 'The contacts as they are now' },
+    errors: [400, 404],
   },
   {
     method: 'get',

@@ -78,6 +78,14 @@ describe('OpenAPI document', () => {
       'query:pageSize',
       'query:q',
       'query:assignedTo',
+      'query:category',
+      'query:organisationType',
+      'query:country',
+      'query:region',
+      'query:status',
+      'query:flagLevel',
+      'query:tag',
+      'query:sort',
     ]);
     const created = operationOf('post', '/api/v1/partners')!.responses['201']!.content![
       'application/json'

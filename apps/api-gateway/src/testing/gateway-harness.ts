@@ -26,7 +26,7 @@ import { GatewayEnvSchema } from '../config';
 import { createGatewayApp } from '../gateway-app';
 
 export type Injected = Awaited<ReturnType<NestFastifyApplication['inject']>>;
-export type Method = 'GET' | 'POST' | 'PUT';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export interface RequestOptions {
   readonly cookie?: string;
   readonly body?: unknown;

@@ -217,4 +217,40 @@ describe.each(runtimeKinds())('the partner registry on %s bus with %s', (busKind
       ).items.map((i) => i.id),
     ).not.toContain(original.id);
   });
+
+  it('keeps one focal point per partner, finds partners by a contact, and audits contact changes', async () => {
+    const partner = await register({ name: `Contacts Test ${run}` });
+    const add = (name: string, extra: object = {}) =>
+      requests.request('partners.contact.add', { partnerId: partner.id, name, ...extra }, { actor: admin });
+    await add('Astrid Lund', { email: 'astrid.lund@example.se', focalPoint: true });
+    const { items } = await add('Björn Ek', {
+      role: 'Director',
+      focalPoint: true,
+      authorisedSignatory: true,
+    });
+    expect(items.map((c) => [c.name, c.focalPoint, c.authorisedSignatory])).toEqual([
+      ['Björn Ek', true, true],
+      ['Astrid Lund', false, false],
+    ]);
+    expect(
+      (await requests.request('partners.partner.list', { q: 'astrid.lund@' })).items.map((p) => p.id),
+    ).toEqual([partner.id]);
+    await expect(add('Bad Phone', { phone: 'call me' })).rejects.toMatchObject({
+      errors: [expect.objectContaining({ field: 'phone' })],
+    });
+    const officer: Actor = { userId: newId(), roles: ['officer'] };
+    await expect(
+      requests.request(
+        'partners.contact.add',
+        { partnerId: partner.id, name: 'Intruder' },
+        { actor: officer },
+      ),
+    ).rejects.toMatchObject({ code: ErrorCode.Forbidden });
+    const history = await requests.request(
+      'partners.audit.search',
+      { entityType: 'partner', entityId: partner.id },
+      { actor: admin },
+    );
+    expect(history.items.filter((e) => e.action === 'contact.added')).toHaveLength(2);
+  });
 });

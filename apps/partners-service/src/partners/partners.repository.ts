@@ -37,7 +37,10 @@ export class PartnersRepository {
     const query = this.dataSource.getRepository(PartnerEntity).createQueryBuilder('p');
     if (q) {
       query.andWhere(
-        '(p.name ILIKE :pattern OR p.acronym ILIKE :pattern OR p.legal_name ILIKE :pattern OR p.iati_identifier ILIKE :pattern)',
+        `(p.name ILIKE :pattern OR p.acronym ILIKE :pattern OR p.legal_name ILIKE :pattern
+          OR p.iati_identifier ILIKE :pattern
+          OR EXISTS (SELECT 1 FROM partner_contact c WHERE c.partner_id = p.id
+                     AND (c.name ILIKE :pattern OR c.email ILIKE :pattern)))`,
         { pattern: containing(q) },
       );
     }

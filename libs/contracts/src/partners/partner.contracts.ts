@@ -189,7 +189,7 @@ export type GetPartnerRequest = z.infer<typeof GetPartnerRequestSchema>;
 export const PartnerSorts = ['name', '-name', 'updatedAt', '-updatedAt', 'country', 'category'] as const;
 
 export const ListPartnersQuerySchema = PageQuerySchema.extend({
-  /** Name, acronym, legal name or IATI identifier (substring, any case). */
+  /** Name, acronym, legal name, IATI identifier, or a contact's name or e-mail (substring, any case). */
   q: z.string().trim().max(200).optional(),
   // Partners this user manages or is a delegate for ("my partners").
   assignedTo: IdSchema.optional(),
@@ -247,3 +247,56 @@ export const PartnerUpdatedV1Schema = z.object({
   updatedAt: IsoInstantSchema,
 });
 export type PartnerUpdatedV1 = z.infer<typeof PartnerUpdatedV1Schema>;
+
+// --- Contacts ------------------------------------------------------------------------------------
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => v || null);
+
+const contactFields = z.object({
+  name: trimmed(200),
+  /** e.g. "Head of Development Cooperation". */
+  role: optionalText(200),
+  email: z
+    .email({ message: 'must be an email address' })
+    .max(254)
+    .nullish()
+    .transform((v) => v ?? null),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ().-]{5,30}$/, { message: 'must be a phone number such as +41 22 799 61 11' })
+    .nullish()
+    .transform((v) => v ?? null),
+  /** The partner's day-to-day counterpart of the ILO (one per partner). */
+  focalPoint: z.boolean().default(false),
+  /** May sign agreements for the partner. */
+  authorisedSignatory: z.boolean().default(false),
+});
+
+/** HTTP body of POST /partners/:id/contacts and PUT /partners/:id/contacts/:contactId. */
+export const ContactBodySchema = contactFields;
+export type ContactBody = z.input<typeof ContactBodySchema>;
+export const AddContactRequestSchema = contactFields.extend({ partnerId: IdSchema });
+export const UpdateContactRequestSchema = contactFields.extend({ partnerId: IdSchema, contactId: IdSchema });
+export const RemoveContactRequestSchema = z.object({ partnerId: IdSchema, contactId: IdSchema });
+
+export const ContactSchema = z.object({
+  id: IdSchema,
+  partnerId: IdSchema,
+  name: z.string(),
+  role: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  focalPoint: z.boolean(),
+  authorisedSignatory: z.boolean(),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+export const ContactListSchema = z.object({ items: z.array(ContactSchema) });
+export type ContactList = z.infer<typeof ContactListSchema>;
+export const ListContactsRequestSchema = z.object({ partnerId: IdSchema });
