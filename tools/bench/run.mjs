@@ -5,7 +5,9 @@
 //   npm run bench -- --rounds=5 --duration=10
 //   npm run bench -- --system-bus=nats       the system on a private nats-server instead of the embedded broker
 //   npm run bench -- --postgres-url=postgres://postgres@127.0.0.1:5432/postgres
-//                                            the apps on PostgreSQL (a fresh *_test_* database each, dropped after)
+//                                            the apps on PostgreSQL (a fresh *_test_* database each, dropped after),
+//                                            which also runs the partner search over 10,000 partners
+//                                            (--search-partners=N, --search-queries=N) beside the same SQL
 //   npm run bench -- --nats-url=nats://…     NATS for the request-reply scenarios (default nats://127.0.0.1:4222;
 //                                            a private nats-server is started when it does not answer)
 //   npm run bench -- --no-mqtt               request-reply on NATS only

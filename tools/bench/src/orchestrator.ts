@@ -15,6 +15,7 @@ import {
   type BusRound,
   type HttpRound,
 } from './report';
+import { runSearchBench, type SearchBenchResult } from './search';
 import { summarize } from './stats';
 import { createTestDatabase } from '@pardev/testing';
 import {
@@ -46,6 +47,9 @@ export interface BenchConfig {
   /** PostgreSQL server for the apps (a fresh database each, dropped afterwards) instead of PGlite. */
   readonly postgresUrl: string | undefined;
   readonly idleMs: number;
+  /** Partner search scenario (only with postgresUrl): partners in the database, queries each way. */
+  readonly searchPartners: number;
+  readonly searchQueries: number;
 }
 
 const numberArg = (argv: string[], name: string, fallback: number): number => {
@@ -79,6 +83,8 @@ export const parseConfig = (argv: string[]): BenchConfig => {
     natsUrl: stringArg(argv, 'nats-url') ?? process.env.BENCH_NATS_URL ?? 'nats://127.0.0.1:4222',
     postgresUrl: stringArg(argv, 'postgres-url'),
     idleMs: quick ? 1_000 : 5_000,
+    searchPartners: numberArg(argv, 'search-partners', 10_000),
+    searchQueries: numberArg(argv, 'search-queries', quick ? 100 : 400),
   };
 };
 
@@ -306,6 +312,23 @@ export const runBench = async (argv: string[]): Promise<number> => {
       }
     }
 
+    let search: SearchBenchResult | undefined;
+    const partnersDatabaseUrl = databaseUrls['partners-service'];
+    if (partnersDatabaseUrl) {
+      log(`partner search: ${config.searchPartners} partners, ${config.searchQueries} queries each way…`);
+      search = await runSearchBench({
+        baseUrl: system.baseUrl,
+        cookie: session.cookie,
+        partnersDatabaseUrl,
+        partners: config.searchPartners,
+        queries: config.searchQueries,
+      });
+      log(
+        `  search   gateway p50 ${search.gateway.p50.toFixed(1)} ms p95 ${search.gateway.p95.toFixed(1)} ms; ` +
+          `direct p50 ${search.direct.p50.toFixed(1)} ms p95 ${search.direct.p95.toFixed(1)} ms`,
+      );
+    }
+
     log(`idle ${config.idleMs / 1000} s, then reading the services' memory`);
     await sleep(config.idleMs);
     const memoryAfterRuns = memoryOfApps(system);
@@ -321,6 +344,7 @@ export const runBench = async (argv: string[]): Promise<number> => {
       busRounds,
       memory: { afterStart: memoryAfterStart, afterRuns: memoryAfterRuns },
       admin,
+      search,
       natsUrl: natsNote,
     };
     const rows = evaluate(results);

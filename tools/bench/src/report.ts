@@ -1,4 +1,5 @@
 import type { AdminBundle } from './admin-bundle';
+import type { SearchBenchResult } from './search';
 import type { LoadResult } from './http-load';
 import { median, type Summary } from './stats';
 import type { AppName, Memory } from './system-under-bench';
@@ -12,6 +13,8 @@ export const targets = {
   oursToRawNatsP50: 1.2,
   rssMb: 200,
   adminInitialGzipKb: 170,
+  searchP95ToDirect: 2,
+  searchP95Ms: 30,
 } as const;
 
 export interface HttpRound {
@@ -66,6 +69,8 @@ export interface BenchResults {
     afterRuns: Record<AppName, Memory | undefined>;
   };
   readonly admin: AdminBundle;
+  /** Only with --postgres-url: the direct query needs the partners database. */
+  readonly search?: SearchBenchResult | undefined;
   readonly natsUrl: string;
 }
 
@@ -286,6 +291,35 @@ export const evaluate = (results: BenchResults): Row[] => {
     target: `≤ ${targets.adminInitialGzipKb} kB`,
     ...atMost(adminKb, targets.adminInitialGzipKb),
   });
+
+  // 7: partner search over many partners, gateway vs the same SQL run directly.
+  if (results.search) {
+    const { gateway, direct, partners, queries } = results.search;
+    const ratio = gateway.p95 / direct.p95;
+    rows.push({
+      metric: `Partner search p95 through the gateway (${partners.toLocaleString('en-US')} partners, ${queries} queries)`,
+      value: ms(gateway.p95),
+      baseline: `same SQL on PostgreSQL ${ms(direct.p95)}`,
+      ratio: x(ratio),
+      target: `≤ ${x(targets.searchP95ToDirect)} direct`,
+      ...atMost(ratio, targets.searchP95ToDirect),
+    });
+    rows.push({
+      metric: 'Partner search p95 through the gateway, absolute',
+      value: ms(gateway.p95),
+      baseline: '',
+      ratio: '',
+      target: `≤ ${targets.searchP95Ms} ms`,
+      ...atMost(gateway.p95, targets.searchP95Ms),
+    });
+    rows.push(
+      info('Partner search p50 / p99 through the gateway', `${ms(gateway.p50)} / ${ms(gateway.p99)}`, {
+        baseline: `direct ${ms(direct.p50)} / ${ms(direct.p99)}`,
+      }),
+    );
+  } else {
+    rows.push(info('Partner search over 10,000 partners', 'not run: needs --postgres-url'));
+  }
 
   // 6: start-up.
   rows.push(

@@ -124,6 +124,7 @@ export class ContactsService {
       if (!partner) throw partnerNotFound(partnerId);
       if (!cause.actor || !canChangePartner(cause.actor, partner)) throw notAllowedToChange(partnerId);
       const { action, changes } = await apply(manager);
+      await this.partners.refreshSearchText(manager, partnerId);
       await this.audit.record(
         manager,
         { action, entityType: 'partner', entityId: partnerId, changes },

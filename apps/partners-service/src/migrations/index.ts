@@ -3,6 +3,7 @@ import { PartnerResponsibility1764231200000 } from './1764231200000-partner-resp
 import { DueDiligence1764231300000 } from './1764231300000-due-diligence';
 import { PartnerProfile1764231500000 } from './1764231500000-partner-profile';
 import { PartnerContacts1764231600000 } from './1764231600000-partner-contacts';
+import { PartnerSearchText1764231700000 } from './1764231700000-partner-search-text';
 
 export const partnersMigrations = [
   PartnerTable1764230500000,
@@ -10,4 +11,5 @@ export const partnersMigrations = [
   DueDiligence1764231300000,
   PartnerProfile1764231500000,
   PartnerContacts1764231600000,
+  PartnerSearchText1764231700000,
 ];

@@ -62,4 +62,8 @@ export class PartnerEntity extends AggregateColumns {
 
   @Column({ name: 'blocking_reasons', type: 'jsonb', default: () => "'[]'" })
   blockingReasons!: BlockingReason[];
+
+  /** Lower-case names, identifier and contacts for the free-text search (see PartnersRepository). */
+  @Column({ name: 'search_text', type: 'text', default: '', select: false })
+  searchText!: string;
 }

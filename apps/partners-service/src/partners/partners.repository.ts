@@ -36,13 +36,7 @@ export class PartnersRepository {
     const { q, assignedTo, category, organisationType, country, region, status, flagLevel, tag } = filters;
     const query = this.dataSource.getRepository(PartnerEntity).createQueryBuilder('p');
     if (q) {
-      query.andWhere(
-        `(p.name ILIKE :pattern OR p.acronym ILIKE :pattern OR p.legal_name ILIKE :pattern
-          OR p.iati_identifier ILIKE :pattern
-          OR EXISTS (SELECT 1 FROM partner_contact c WHERE c.partner_id = p.id
-                     AND (c.name ILIKE :pattern OR c.email ILIKE :pattern)))`,
-        { pattern: containing(q) },
-      );
+      query.andWhere('p.search_text LIKE :pattern', { pattern: containing(q.toLowerCase()) });
     }
     if (assignedTo) {
       query.andWhere('(p.responsible_officer_id = :officer OR :officer = ANY(p.delegate_ids))', {
@@ -127,6 +121,16 @@ export class PartnersRepository {
 
   save(manager: EntityManager, partner: PartnerEntity): Promise<PartnerEntity> {
     return manager.save(PartnerEntity, partner);
+  }
+
+  /** Recomputes what the free-text search finds the partner by (after its profile or contacts changed). */
+  async refreshSearchText(manager: EntityManager, partnerId: string): Promise<void> {
+    await manager.query(
+      `UPDATE partner p SET search_text = lower(concat_ws(' ', p.name, p.acronym, p.legal_name, p.iati_identifier,
+         (SELECT string_agg(concat_ws(' ', c.name, c.email), ' ') FROM partner_contact c WHERE c.partner_id = p.id)))
+       WHERE p.id = $1`,
+      [partnerId],
+    );
   }
 
   count(): Promise<number> {

@@ -100,6 +100,7 @@ export class PartnersService {
           updatedBy: actor.userId,
         });
         const partner = toPartner(await this.partners.insert(manager, entity));
+        await this.partners.refreshSearchText(manager, partner.id);
         await this.audit.record(
           manager,
           {
@@ -210,6 +211,7 @@ export class PartnersService {
       await apply(manager, entity);
       entity.updatedBy = actor.userId;
       const partner = toPartner(await this.partners.save(manager, entity));
+      await this.partners.refreshSearchText(manager, id);
       const changes = changesBetween(before, auditedFields(partner));
       await this.audit.record(manager, { action, entityType: 'partner', entityId: id, changes }, cause);
       await this.outbox.publish(manager, 'partners.partner.updated.v1', toPartnerUpdated(partner), cause);
