@@ -1,9 +1,16 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ActorSigner, BusServer, MessageBus, generateActorKeys, type Transport } from '@pardev/messaging';
+import {
+  ActorSigner,
+  BusServer,
+  MessageBus,
+  createTransport,
+  generateActorKeys,
+  type Transport,
+} from '@pardev/messaging';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
-import type { TestBus } from './buses';
+import { startTestBus, type BusKind, type TestBus } from './buses';
 
 /** One Ed25519 pair per test process: the gateway half signs, services verify with the other. */
 export const testActorKeys = generateActorKeys();
@@ -54,4 +61,43 @@ export const bootService = async (module: DynamicModule): Promise<BootedService>
   await app.startAllMicroservices();
   await app.init();
   return { app, close: () => app.close() };
+};
+
+export interface ServiceUnderTest {
+  readonly bus: TestBus;
+  readonly service: BootedService;
+  /** A client on the service's bus (to publish, consume, or send raw requests). */
+  readonly client: Transport;
+  /** Requests signed like the gateway's, so a test can act as anyone. */
+  readonly requests: MessageBus;
+  close(): Promise<void>;
+}
+
+/**
+ * One service booted in this process on a fresh bus and database of the given kinds, with a signing
+ * client: what most service integration specs start from.
+ */
+export const startServiceUnderTest = async (
+  busKind: BusKind,
+  databaseKind: DatabaseKind,
+  name: string,
+  module: (env: ServiceEnvironment) => DynamicModule,
+): Promise<ServiceUnderTest> => {
+  const bus = await startTestBus(busKind);
+  const environment = await serviceEnvironment(bus, databaseKind, name);
+  const service = await bootService(module(environment.env));
+  const client = createTransport(bus.url, `${name}-test`, { namespace: bus.namespace });
+  await client.connect();
+  return {
+    bus,
+    service,
+    client,
+    requests: signingBus(client, `${name}-test`),
+    async close() {
+      await client.close();
+      await service.close();
+      await bus.close();
+      await environment.drop();
+    },
+  };
 };

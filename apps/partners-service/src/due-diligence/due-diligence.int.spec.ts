@@ -1,15 +1,12 @@
 import { ErrorCode, type Actor, type EventOf, type Partner } from '@pardev/contracts';
-import { createTransport, type MessageBus, type Subscription, type Transport } from '@pardev/messaging';
+import { type MessageBus, type Subscription, type Transport } from '@pardev/messaging';
 import { newId } from '@pardev/persistence';
 import {
-  bootService,
   runtimeKinds,
-  serviceEnvironment,
-  signingBus,
-  startTestBus,
+  startServiceUnderTest,
+  type ServiceUnderTest,
   waitFor,
   type BootedService,
-  type TestBus,
 } from '@pardev/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppModule } from '../app.module';
@@ -21,12 +18,11 @@ const person = (...roles: string[]): Actor => ({ userId: newId(), roles });
 const daysFromToday = (days: number) => todayIso(new Date(Date.now() + days * 86_400_000));
 
 describe.each(runtimeKinds())('due diligence and blocking on %s bus with %s', (busKind, databaseKind) => {
-  let bus: TestBus;
   let service: BootedService;
   let client: Transport;
   let requests: MessageBus;
   let subscription: Subscription;
-  let drop: () => Promise<void>;
+  let sut: ServiceUnderTest;
   const statusEvents: EventOf<'partners.partner.status-changed.v1'>[] = [];
   const flagEvents: string[] = [];
   const officer = person('officer');
@@ -61,15 +57,10 @@ describe.each(runtimeKinds())('due diligence and blocking on %s bus with %s', (b
   const statusOf = async (id: string) => (await requests.request('partners.partner.get', { id })).status;
 
   beforeAll(async () => {
-    bus = await startTestBus(busKind);
-    const environment = await serviceEnvironment(bus, databaseKind, 'partners_dd');
-    drop = environment.drop;
-    service = await bootService(
-      AppModule.forRoot(PartnersEnvSchema.parse({ ...environment.env, DUE_DILIGENCE_SWEEP_MINUTES: '0' })),
+    sut = await startServiceUnderTest(busKind, databaseKind, 'partners_dd', (env) =>
+      AppModule.forRoot(PartnersEnvSchema.parse({ ...env, DUE_DILIGENCE_SWEEP_MINUTES: '0' })),
     );
-    client = createTransport(bus.url, 'partners-dd-test', { namespace: bus.namespace });
-    await client.connect();
-    requests = signingBus(client, 'partners-dd-test');
+    ({ service, client, requests } = sut);
     subscription = await client.consume(
       {
         durable: `partners-dd-test-${Date.now()}`,
@@ -91,10 +82,7 @@ describe.each(runtimeKinds())('due diligence and blocking on %s bus with %s', (b
 
   afterAll(async () => {
     await subscription?.unsubscribe();
-    await client?.close();
-    await service?.close();
-    await bus?.close();
-    await drop?.();
+    await sut?.close();
   });
 
   it('blocks a partner with a red flag until an admin resolves it, announcing each change', async () => {

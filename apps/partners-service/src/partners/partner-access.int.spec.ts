@@ -2,7 +2,6 @@ import { ErrorCode, Header, type Actor, type Partner, type RegisterPartnerReques
 import {
   ActorSigner,
   MessageBus,
-  createTransport,
   generateActorKeys,
   toHeaders,
   causedBy,
@@ -10,14 +9,11 @@ import {
 } from '@pardev/messaging';
 import { newId } from '@pardev/persistence';
 import {
-  bootService,
   runtimeKinds,
-  serviceEnvironment,
-  signingBus,
   testActorKeys,
-  startTestBus,
+  startServiceUnderTest,
+  type ServiceUnderTest,
   type BootedService,
-  type TestBus,
 } from '@pardev/testing';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,11 +25,10 @@ const person = (...roles: string[]): Actor => ({ userId: newId(), roles });
 // Object-level access is decided here, in the service that owns partners, from the actor the
 // gateway signed: not only in the gateway.
 describe.each(runtimeKinds())('partner access and audit on %s bus with %s', (busKind, databaseKind) => {
-  let bus: TestBus;
   let service: BootedService;
   let client: Transport;
   let requests: MessageBus;
-  let drop: () => Promise<void>;
+  let sut: ServiceUnderTest;
   const officerA = person('officer');
   const officerB = person('officer');
   const admin = person('admin');
@@ -90,20 +85,14 @@ describe.each(runtimeKinds())('partner access and audit on %s bus with %s', (bus
   };
 
   beforeAll(async () => {
-    bus = await startTestBus(busKind);
-    const environment = await serviceEnvironment(bus, databaseKind, 'partners_access');
-    drop = environment.drop;
-    service = await bootService(AppModule.forRoot(PartnersEnvSchema.parse(environment.env)));
-    client = createTransport(bus.url, 'partners-access-test', { namespace: bus.namespace });
-    await client.connect();
-    requests = signingBus(client, 'partners-access-test');
+    sut = await startServiceUnderTest(busKind, databaseKind, 'partners_access', (env) =>
+      AppModule.forRoot(PartnersEnvSchema.parse(env)),
+    );
+    ({ service, client, requests } = sut);
   });
 
   afterAll(async () => {
-    await client?.close();
-    await service?.close();
-    await bus?.close();
-    await drop?.();
+    await sut?.close();
   });
 
   it('makes the officer who registers a partner its responsible officer; an admin may name someone else', async () => {

@@ -1,15 +1,7 @@
 import { ErrorCode, type Actor, type RegisterPartnerRequest } from '@pardev/contracts';
-import { createTransport, type MessageBus, type Transport } from '@pardev/messaging';
+import type { MessageBus } from '@pardev/messaging';
 import { newId } from '@pardev/persistence';
-import {
-  bootService,
-  runtimeKinds,
-  serviceEnvironment,
-  signingBus,
-  startTestBus,
-  type BootedService,
-  type TestBus,
-} from '@pardev/testing';
+import { runtimeKinds, startServiceUnderTest, type ServiceUnderTest } from '@pardev/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppModule } from '../app.module';
 import { PartnersEnvSchema } from '../config';
@@ -17,11 +9,8 @@ import { PartnersEnvSchema } from '../config';
 const admin: Actor = { userId: newId(), roles: ['admin'] };
 
 describe.each(runtimeKinds())('the partner registry on %s bus with %s', (busKind, databaseKind) => {
-  let bus: TestBus;
-  let service: BootedService;
-  let client: Transport;
   let requests: MessageBus;
-  let drop: () => Promise<void>;
+  let sut: ServiceUnderTest;
   const run = newId().slice(-6);
 
   const register = (fields: Partial<RegisterPartnerRequest> & { name: string }) =>
@@ -36,22 +25,14 @@ describe.each(runtimeKinds())('the partner registry on %s bus with %s', (busKind
     );
 
   beforeAll(async () => {
-    bus = await startTestBus(busKind);
-    const environment = await serviceEnvironment(bus, databaseKind, 'partners_registry');
-    drop = environment.drop;
-    service = await bootService(
-      AppModule.forRoot(PartnersEnvSchema.parse({ ...environment.env, DUE_DILIGENCE_SWEEP_MINUTES: '0' })),
+    sut = await startServiceUnderTest(busKind, databaseKind, 'partners_registry', (env) =>
+      AppModule.forRoot(PartnersEnvSchema.parse({ ...env, DUE_DILIGENCE_SWEEP_MINUTES: '0' })),
     );
-    client = createTransport(bus.url, 'partners-registry-test', { namespace: bus.namespace });
-    await client.connect();
-    requests = signingBus(client, 'partners-registry-test');
+    ({ requests } = sut);
   });
 
   afterAll(async () => {
-    await client?.close();
-    await service?.close();
-    await bus?.close();
-    await drop?.();
+    await sut?.close();
   });
 
   it('keeps the whole profile, derives the ILO region from the country and public/private from the category', async () => {
