@@ -25,6 +25,14 @@ class ResizeObserverStub implements ResizeObserver {
 }
 window.ResizeObserver = ResizeObserverStub;
 
+// Nor a FontFaceSet, which Mantine's autosizing textarea listens to.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    configurable: true,
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+  });
+}
+
 window.HTMLElement.prototype.scrollIntoView = () => undefined;
 Object.defineProperty(window, 'scrollTo', { writable: true, configurable: true, value: () => undefined });
 

@@ -15,6 +15,9 @@ const PartnerCreateRoute = lazy(() =>
   import('./routes/partner-create').then((m) => ({ default: m.PartnerCreateRoute })),
 );
 const PartnerPage = lazy(() => import('./routes/partner').then((m) => ({ default: m.PartnerPage })));
+const ExpiringChecksPage = lazy(() =>
+  import('./routes/expiring-checks').then((m) => ({ default: m.ExpiringChecksPage })),
+);
 const UsersPage = lazy(() => import('./routes/users').then((m) => ({ default: m.UsersPage })));
 const AuditTrailPage = lazy(() =>
   import('./routes/audit-trail').then((m) => ({ default: m.AuditTrailPage })),
@@ -60,6 +63,11 @@ export const appRoutes: RouteObject[] = [
                 ),
               },
             ],
+          },
+          {
+            path: 'partners/expiring-checks',
+            element: <ExpiringChecksPage />,
+            errorElement: <RouteErrorBoundary />,
           },
           { path: 'partners/:partnerId', element: <PartnerPage />, errorElement: <RouteErrorBoundary /> },
           { path: 'administration', element: <AdministrationIndex /> },

@@ -1,7 +1,7 @@
 import type { AuditChange } from '@pardev/contracts';
 import { List, Text, type MantineSize } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useRecordFieldText } from '../lib/record-fields';
+import { sameValue, useRecordFieldText } from '../lib/record-fields';
 
 interface ChangeListProps {
   /** The kind of record the fields belong to, e.g. "partner": it decides the labels. */
@@ -10,7 +10,10 @@ interface ChangeListProps {
   size?: MantineSize;
 }
 
-/** Changed fields as "Label: before → after" (only the value when a record was created). */
+/**
+ * Changed fields as "Label: before → after"; only the value when a record was created, or when
+ * the entry names what it acted on (the flag that was resolved).
+ */
 export const ChangeList = ({ entityType, changes, size = 'sm' }: ChangeListProps) => {
   const { t } = useTranslation();
   const fields = useRecordFieldText();
@@ -24,7 +27,9 @@ export const ChangeList = ({ entityType, changes, size = 'sm' }: ChangeListProps
             <Text span c="dimmed" inherit>
               {t('common.fieldLabel', { field: fields.label(entityType, field) })}
             </Text>{' '}
-            {before === undefined ? afterText : `${fields.value(field, before)} → ${afterText}`}
+            {before === undefined || sameValue(before, after)
+              ? afterText
+              : `${fields.value(field, before)} → ${afterText}`}
           </List.Item>
         );
       })}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n/i18n';
 import type { Language } from '../i18n/languages';
+import { formatDate } from '../lib/dates';
 
 const formatters = new Map<Language, Intl.DateTimeFormat>();
 
@@ -18,4 +19,10 @@ export const formatDateTime = (iso: string, language: Language): string => {
 export const DateTime = ({ value }: { value: string }) => {
   const { i18n } = useTranslation();
   return <time dateTime={value}>{formatDateTime(value, currentLanguage(i18n))}</time>;
+};
+
+/** A calendar day (an ISO date such as 2026-01-31) as a <time> element in the reader's language. */
+export const DateOnly = ({ value }: { value: string }) => {
+  const { i18n } = useTranslation();
+  return <time dateTime={value}>{formatDate(value, currentLanguage(i18n))}</time>;
 };

@@ -13,6 +13,8 @@ const keyByCode: Record<ApiErrorCode, ApiMessageKey> = {
   NOT_FOUND: 'errors.api.notFound',
   PARTNER_NOT_FOUND: 'errors.api.notFound',
   PARTNER_ALREADY_EXISTS: 'errors.api.conflict',
+  FLAG_NOT_FOUND: 'errors.api.notFound',
+  FLAG_ALREADY_RESOLVED: 'errors.api.flagAlreadyResolved',
   VERSION_CONFLICT: 'errors.api.conflict',
   SERVICE_UNAVAILABLE: 'errors.api.unavailable',
   TIMEOUT: 'errors.api.timeout',

@@ -24,14 +24,19 @@ const ruleOf = (issue: Issue): string | undefined => {
   return typeof rule === 'string' ? rule : undefined;
 };
 
+/** Sentences for rules named by the contracts' refinements (params.rule), by rule. */
+export type RuleKeys = Readonly<Partial<Record<string, ValidationKey>>>;
+
 // Rules named by the contracts' refinements (params.rule) that have a sentence of their own.
-const customRuleKeys: Record<string, ValidationKey> = {
+const customRuleKeys: RuleKeys = {
   required_for_category: 'validation.countryRequiredForCategory',
   not_the_responsible_officer: 'validation.notTheResponsibleOfficer',
   date_order: 'validation.dateOrder',
+  not_future: 'validation.notFuture',
 };
 
-export const describeZodIssue = (issue: Issue): ValidationDescriptor => {
+/** `ruleKeys`: sentences a form knows better for a rule, e.g. which dates are out of order. */
+export const describeZodIssue = (issue: Issue, ruleKeys: RuleKeys = {}): ValidationDescriptor => {
   const fallback = issue.message;
   switch (issue.code) {
     case 'too_small':
@@ -56,7 +61,7 @@ export const describeZodIssue = (issue: Issue): ValidationDescriptor => {
       };
     case 'custom': {
       const rule = ruleOf(issue);
-      return { key: rule ? customRuleKeys[rule] : undefined, fallback };
+      return { key: rule ? (ruleKeys[rule] ?? customRuleKeys[rule]) : undefined, fallback };
     }
     default:
       return { key: undefined, fallback };
@@ -69,6 +74,7 @@ const serverRuleKeys: Partial<Record<string, ValidationKey>> = {
   invalid_type: 'validation.required',
   required_for_category: 'validation.countryRequiredForCategory',
   not_the_responsible_officer: 'validation.notTheResponsibleOfficer',
+  not_future: 'validation.notFuture',
 };
 
 export const describeServerFieldError = (error: FieldError): ValidationDescriptor => ({
@@ -136,11 +142,13 @@ const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown =>
 /**
  * mantine-form-zod-resolver, with each message replaced by a translation chosen from the zod issue
  * code; the resolver's (schema's) message is the fallback. `toInput` maps form values (empty
- * strings for untouched inputs) onto what the schema expects.
+ * strings for untouched inputs) onto what the schema expects; `ruleKeys` names the form's own
+ * sentences for the contract's rules.
  */
 export const describeWithSchema = <Values,>(
   schema: z.ZodType,
   toInput: (values: Values) => Record<string, unknown>,
+  ruleKeys: RuleKeys = {},
 ) => {
   const resolve = zod4Resolver(schema, { errorPriority: 'first' });
   return (values: Values): Record<string, ValidationDescriptor> => {
@@ -159,8 +167,28 @@ export const describeWithSchema = <Values,>(
       // An empty input breaks "format" or "one of" rules too; what the person must do is fill it in.
       else if (issue.code !== 'custom' && isEmpty(valueAt(input, issue.path))) {
         descriptors[path] = { key: 'validation.required', fallback: message };
-      } else descriptors[path] = { ...describeZodIssue(issue), fallback: message };
+      } else descriptors[path] = { ...describeZodIssue(issue, ruleKeys), fallback: message };
     }
     return descriptors;
+  };
+};
+
+/**
+ * A form's rules from its contract: errors as the user types (`validate`) and which fields the form
+ * shows (server errors about other fields go to the form's alert).
+ */
+export const formRules = <Values extends object>(
+  schema: z.ZodType,
+  fieldLabelKeys: FieldLabelKeys,
+  // The form's values as they are (a form's values are a plain object).
+  toInput: (values: Values) => Record<string, unknown> = (values) => ({
+    ...(values as Record<string, unknown>),
+  }),
+  ruleKeys: RuleKeys = {},
+) => {
+  const describeIssues = describeWithSchema(schema, toInput, ruleKeys);
+  return {
+    validate: (values: Values): FormErrors => toFormErrors(describeIssues(values), fieldLabelKeys),
+    isFormField: (field: string): boolean => Object.hasOwn(fieldLabelKeys, field),
   };
 };

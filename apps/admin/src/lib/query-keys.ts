@@ -2,6 +2,12 @@
 // other): registering a partner changes the agreements' partner options, via the partner event.
 export const partnerOptionsKeyRoot = ['agreements', 'partner-options'] as const;
 
+// Partner records and lists: due diligence changes a partner's status (blocked or not).
+export const partnerKeyRoot = ['partners'] as const;
+
+// A partner's checks and flags, and the checks expiring soon: a new category changes the mandatory checks.
+export const dueDiligenceKeyRoot = ['due-diligence'] as const;
+
 // Every change to a record adds to the audit trail (and to that record's history).
 export const auditKeyRoot = ['audit'] as const;
 

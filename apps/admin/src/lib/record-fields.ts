@@ -1,19 +1,42 @@
 import type { ParseKeys } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type en from '../i18n/en.json';
 import { currentLanguage } from '../i18n/i18n';
 import { countryName } from './countries';
+import { formatDate } from './dates';
 import {
+  checkResultLabelKey,
+  checkTypeLabelKey,
+  flagCategoryLabelKey,
+  flagLevelLabelKey,
+  isCheckResult,
+  isCheckType,
+  isFlagCategory,
+  isFlagLevel,
   isPartnerCategory,
+  isPartnerStatus,
   isRole,
   organisationTypeLabel,
   partnerCategoryLabelKey,
+  partnerStatusLabelKey,
   roleLabelKey,
 } from './reference-labels';
-import { useStaffNames } from './staff-directory';
+import { shortId, useStaffNames } from './staff-directory';
 
 // How the fields of audited records read to a person: their labels and their values (codes as
 // labels, user ids as names). Shared by record pages and the audit trail.
+
+type DueDiligenceField = keyof (typeof en)['dueDiligence']['fields'];
+
+/** The fields of a due-diligence check as it is recorded (the form, the history). */
+export const CheckFields = ['type', 'result', 'checkedOn', 'expiresOn', 'evidence', 'notes'] as const;
+
+/** Label keys of the fields of a partner's checks and flags (forms, tables and the history). */
+export const dueDiligenceLabelKeys = <F extends DueDiligenceField>(fields: readonly F[]) =>
+  Object.fromEntries(fields.map((field) => [field, `dueDiligence.fields.${field}`])) as {
+    readonly [K in F]: `dueDiligence.fields.${K}`;
+  };
 
 const fieldLabelKeys: Readonly<Record<string, Readonly<Record<string, ParseKeys>>>> = {
   partner: {
@@ -24,6 +47,10 @@ const fieldLabelKeys: Readonly<Record<string, Readonly<Record<string, ParseKeys>
     country: 'partners.fields.country',
     responsibleOfficerId: 'partners.fields.responsibleOfficer',
     delegateIds: 'partners.fields.delegates',
+    status: 'partners.fields.status',
+    blockedForNewAgreements: 'partners.fields.blockedForNewAgreements',
+    // Due diligence is recorded against the partner: its checks and flags.
+    ...dueDiligenceLabelKeys([...CheckFields, 'flag', 'level', 'comment', 'resolution']),
   },
   user: {
     displayName: 'users.fields.displayName',
@@ -32,6 +59,9 @@ const fieldLabelKeys: Readonly<Record<string, Readonly<Record<string, ParseKeys>
     active: 'users.fields.status',
   },
 };
+
+/** Whether two field values are the same (values of audited fields are plain JSON). */
+export const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 const isEmpty = (value: unknown): boolean =>
   value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
@@ -65,7 +95,22 @@ export const useRecordFieldText = (): RecordFieldText => {
       if (isEmpty(raw)) return t('common.none');
       switch (field) {
         case 'category':
-          return isPartnerCategory(raw) ? t(partnerCategoryLabelKey(raw)) : plain(raw);
+          // A partner's category, or a flag's (the two lists share only "Other").
+          if (isPartnerCategory(raw)) return t(partnerCategoryLabelKey(raw));
+          return isFlagCategory(raw) ? t(flagCategoryLabelKey(raw)) : plain(raw);
+        case 'status':
+          return isPartnerStatus(raw) ? t(partnerStatusLabelKey(raw)) : plain(raw);
+        case 'type':
+          return isCheckType(raw) ? t(checkTypeLabelKey(raw)) : plain(raw);
+        case 'result':
+          return isCheckResult(raw) ? t(checkResultLabelKey(raw)) : plain(raw);
+        case 'level':
+          return isFlagLevel(raw) ? t(flagLevelLabelKey(raw)) : plain(raw);
+        case 'checkedOn':
+        case 'expiresOn':
+          return typeof raw === 'string' ? formatDate(raw, language) : plain(raw);
+        case 'flag':
+          return typeof raw === 'string' ? shortId(raw) : plain(raw);
         case 'country':
           return typeof raw === 'string' ? countryName(raw, language) : plain(raw);
         case 'organisationType':

@@ -2,6 +2,19 @@
 
 export const partnerPath = (id: string): string => `/partners/${encodeURIComponent(id)}`;
 
+/** The tabs of a partner's page (`?tab=`; the profile is the default and is left out). */
+export const PartnerTab = { Profile: 'profile', DueDiligence: 'due-diligence', History: 'history' } as const;
+export type PartnerTab = (typeof PartnerTab)[keyof typeof PartnerTab];
+
+/** A tab of a partner's page, as a link target. */
+export const partnerTabPath = (id: string, tab: PartnerTab): { pathname: string; search: string } => ({
+  pathname: partnerPath(id),
+  search: tab === PartnerTab.Profile ? '' : `?tab=${tab}`,
+});
+
+/** The checks that have expired or expire soon, across all partners (in the Partners area). */
+export const expiringChecksPath = '/partners/expiring-checks';
+
 const recordPaths: Readonly<Record<string, (id: string) => string>> = {
   partner: partnerPath,
 };

@@ -1,4 +1,18 @@
-import { Roles, type PartnerCategory, type Role } from '@pardev/contracts';
+import {
+  CheckResults,
+  CheckTypes,
+  FlagCategories,
+  FlagLevels,
+  PartnerStatuses,
+  Roles,
+  type CheckResult,
+  type CheckType,
+  type FlagCategory,
+  type FlagLevel,
+  type PartnerCategory,
+  type PartnerStatus,
+  type Role,
+} from '@pardev/contracts';
 import { IloPartnerCategories, OrganisationType, activeItems, labelOf } from '@pardev/reference-data';
 import type { Language } from '../i18n/languages';
 
@@ -12,13 +26,31 @@ export const organisationTypeOptions = (language: Language): { value: string; la
     label: item.name[language] ?? item.name.en ?? item.code,
   }));
 
-export const isPartnerCategory = (value: unknown): value is PartnerCategory =>
-  typeof value === 'string' && (IloPartnerCategories as readonly string[]).includes(value);
+const isOneOf =
+  <T extends string>(codes: readonly T[]) =>
+  (value: unknown): value is T =>
+    typeof value === 'string' && (codes as readonly string[]).includes(value);
 
+export const isPartnerCategory = isOneOf<PartnerCategory>(IloPartnerCategories);
 export const partnerCategoryLabelKey = (category: PartnerCategory) =>
   `partners.category.${category}` as const;
 
-export const isRole = (value: unknown): value is Role =>
-  typeof value === 'string' && (Roles as readonly string[]).includes(value);
+export const isPartnerStatus = isOneOf<PartnerStatus>(PartnerStatuses);
+export const partnerStatusLabelKey = (status: PartnerStatus) => `partners.status.${status}` as const;
 
+export const isRole = isOneOf<Role>(Roles);
 export const roleLabelKey = (role: Role) => `users.role.${role}` as const;
+
+// Due diligence: the codes of the contracts, each with a label in the three languages.
+export const isCheckType = isOneOf<CheckType>(CheckTypes);
+export const checkTypeLabelKey = (type: CheckType) => `dueDiligence.checkType.${type}` as const;
+
+export const isCheckResult = isOneOf<CheckResult>(CheckResults);
+export const checkResultLabelKey = (result: CheckResult) => `dueDiligence.checkResult.${result}` as const;
+
+export const isFlagLevel = isOneOf<FlagLevel>(FlagLevels);
+export const flagLevelLabelKey = (level: FlagLevel) => `dueDiligence.flagLevel.${level}` as const;
+
+export const isFlagCategory = isOneOf<FlagCategory>(FlagCategories);
+export const flagCategoryLabelKey = (category: FlagCategory) =>
+  `dueDiligence.flagCategory.${category}` as const;

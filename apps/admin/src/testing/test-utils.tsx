@@ -1,4 +1,4 @@
-import type { Partner } from '@pardev/contracts';
+import { PartnerSchema, type Partner } from '@pardev/contracts';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -80,20 +80,34 @@ export const mockFetch = (handler: FetchHandler) => {
   return fetchMock;
 };
 
-export const partnerFixture = (overrides: Partial<Partner> = {}): Partner => ({
-  id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c8d',
-  name: 'Swedish International Development Cooperation Agency',
-  acronym: 'SIDA',
-  organisationType: '10',
-  category: 'GOVERNMENT_OECD_DAC',
-  country: 'SE',
-  responsibleOfficerId: null,
-  delegateIds: [],
-  version: 1,
-  createdAt: '2026-01-10T09:00:00.000Z',
-  updatedAt: '2026-01-10T09:00:00.000Z',
-  ...overrides,
-});
+/**
+ * A partner as the API answers it, parsed with its contract: a field the contract does not know is
+ * dropped, a field it requires and the fixture lacks fails here rather than deep inside a test.
+ */
+export const partnerFixture = (overrides: Partial<Partner> = {}): Partner =>
+  PartnerSchema.parse({
+    id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c8d',
+    name: 'Swedish International Development Cooperation Agency',
+    acronym: 'SIDA',
+    organisationType: '10',
+    category: 'GOVERNMENT_OECD_DAC',
+    country: 'SE',
+    legalName: null,
+    iatiIdentifier: null,
+    ownership: 'PUBLIC',
+    region: 'EUROPE_CENTRAL_ASIA',
+    parentPartnerId: null,
+    tags: [],
+    notes: null,
+    responsibleOfficerId: null,
+    delegateIds: [],
+    status: 'ACTIVE',
+    blockedForNewAgreements: false,
+    version: 1,
+    createdAt: '2026-01-10T09:00:00.000Z',
+    updatedAt: '2026-01-10T09:00:00.000Z',
+    ...overrides,
+  });
 
 /** An RFC 9457 problem response, as the gateway sends it. */
 export const problemResponse = (

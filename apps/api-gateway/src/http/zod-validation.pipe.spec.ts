@@ -21,7 +21,12 @@ const failureOf = (run: () => unknown): DomainError => {
 describe('ZodValidationPipe', () => {
   it('returns the parsed value, with defaults and coercion applied', () => {
     const pipe = new ZodValidationPipe(ListPartnersQuerySchema);
-    expect(pipe.transform({ page: '2', q: ' ilo ' })).toEqual({ page: 2, pageSize: 20, q: 'ilo', sort: 'name' });
+    expect(pipe.transform({ page: '2', q: ' ilo ' })).toEqual({
+      page: 2,
+      pageSize: 20,
+      q: 'ilo',
+      sort: 'name',
+    });
   });
 
   it('names every bad field of a partner registration', () => {

@@ -22,10 +22,15 @@ export const ProblemDetailsSchema = z.object({
 });
 export type ProblemDetails = z.infer<typeof ProblemDetailsSchema>;
 
-// Turns zod issues into field errors: `organisationType` / `invalid_value` / message.
+// Turns zod issues into field errors: `organisationType` / `invalid_value` / message. A custom rule
+// names itself (`params.rule`, e.g. `not_future`, `date_order`), so clients can translate it.
 export const toFieldErrors = (error: z.ZodError): FieldError[] =>
-  error.issues.map((issue) => ({
-    field: issue.path.map(String).join('.') || '(root)',
-    rule: issue.code,
-    message: issue.message,
-  }));
+  error.issues.map((issue) => {
+    const named =
+      issue.code === 'custom' ? (issue.params as { rule?: unknown } | undefined)?.rule : undefined;
+    return {
+      field: issue.path.map(String).join('.') || '(root)',
+      rule: typeof named === 'string' ? named : issue.code,
+      message: issue.message,
+    };
+  });

@@ -47,15 +47,23 @@ describe('RegisterPartnerRequestSchema', () => {
   it('requires a country for a government partner', () => {
     const result = RegisterPartnerRequestSchema.safeParse({ ...valid, country: null });
     expect(toFieldErrors(result.error!)).toEqual([
-      expect.objectContaining({ field: 'country', rule: 'custom' }),
+      expect.objectContaining({ field: 'country', rule: 'required_for_category' }),
     ]);
   });
 });
 
 describe('ListPartnersQuerySchema', () => {
   it('coerces query-string numbers and caps the page size at 100', () => {
-    expect(ListPartnersQuerySchema.parse({ page: '2', pageSize: '50' })).toEqual({ page: 2, pageSize: 50 });
+    expect(ListPartnersQuerySchema.parse({ page: '2', pageSize: '50' })).toEqual({
+      page: 2,
+      pageSize: 50,
+      sort: 'name',
+    });
     expect(ListPartnersQuerySchema.safeParse({ pageSize: '101' }).success).toBe(false);
-    expect(ListPartnersQuerySchema.parse({})).toEqual({ page: 1, pageSize: 20 });
+    expect(ListPartnersQuerySchema.parse({})).toEqual({ page: 1, pageSize: 20, sort: 'name' });
+    expect(ListPartnersQuerySchema.parse({ tag: ' SSTC ', region: 'ARAB_STATES' })).toMatchObject({
+      tag: 'sstc',
+      region: 'ARAB_STATES',
+    });
   });
 });

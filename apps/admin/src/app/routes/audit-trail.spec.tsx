@@ -146,6 +146,8 @@ describe('audit trail page', { timeout: 15_000 }, () => {
 
     await choose('User', 'Olga Officer');
     await waitFor(() => expect(router.state.location.search).toBe(`?actorId=${olga.id}`));
+    await choose('Action', 'Flag raised');
+    await waitFor(() => expect(router.state.location.search).toContain('action=flag.raised'));
     await choose('Action', 'Responsibility changed');
     await choose('Record type', 'Partner');
     fireEvent.change(screen.getByRole('textbox', { name: 'Record ID' }), {

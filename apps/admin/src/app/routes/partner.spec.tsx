@@ -207,6 +207,81 @@ describe('partner page', { timeout: 15_000 }, () => {
     ).toBeGreaterThan(0);
   });
 
+  it('labels due-diligence entries of the history: checks, flags and the status they changed', async () => {
+    mockFetch(
+      signedInAs(vera, ({ url }) => {
+        if (url.pathname === partnerUrl) return { body: partner };
+        if (url.pathname !== `${partnerUrl}/history`) return undefined;
+        const flagId = '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7f12';
+        return {
+          body: {
+            nextCursor: null,
+            items: [
+              entry('13', {
+                occurredAt: '2026-03-05T10:00:00.000Z',
+                actorId: ada.id,
+                actorName: 'Ada Admin',
+                action: 'flag.resolved',
+                changes: [
+                  { field: 'flag', before: flagId, after: flagId },
+                  { field: 'resolution', after: 'Removed from the list on appeal.' },
+                ],
+              }),
+              entry('12', {
+                occurredAt: '2026-03-04T10:00:00.000Z',
+                actorId: olga.id,
+                actorName: 'Olga Officer',
+                action: 'partner.status-changed',
+                changes: [
+                  { field: 'status', before: 'ACTIVE', after: 'BLOCKED' },
+                  { field: 'blockedForNewAgreements', before: false, after: true },
+                ],
+              }),
+              entry('11', {
+                occurredAt: '2026-03-04T10:00:00.000Z',
+                actorId: olga.id,
+                actorName: 'Olga Officer',
+                action: 'flag.raised',
+                changes: [
+                  { field: 'level', after: 'RED' },
+                  { field: 'category', after: 'SANCTIONS_MATCH' },
+                ],
+              }),
+              entry('10', {
+                occurredAt: '2026-03-03T10:00:00.000Z',
+                actorId: olga.id,
+                actorName: 'Olga Officer',
+                action: 'check.recorded',
+                changes: [
+                  { field: 'type', after: 'SANCTIONS' },
+                  { field: 'result', after: 'CLEAR' },
+                  { field: 'checkedOn', after: '2026-03-02' },
+                  { field: 'expiresOn', after: '2027-03-02' },
+                ],
+              }),
+            ],
+          },
+        };
+      }),
+    );
+    renderPage(`${page}?tab=history`);
+    const timeline = await screen.findByRole('list', { name: 'History of this record, newest first' });
+    const [resolved, status, raised, recorded] = Array.from(timeline.children).map(
+      (item) => item.textContent,
+    );
+    expect(resolved).toContain('Flag resolved');
+    expect(resolved).toContain('Flag: 0190f3a2Resolution: Removed from the list on appeal.');
+    expect(status).toContain('Status changed');
+    expect(status).toContain('Status: Active → Blocked');
+    expect(status).toContain('Blocked for new agreements: No → Yes');
+    expect(raised).toContain('Flag raised');
+    expect(raised).toContain('Level: RedCategory: Sanctions match');
+    expect(recorded).toContain('Check recorded');
+    expect(recorded).toContain(
+      'Check type: Sanctions screeningResult: ClearChecked on: Mar 2, 2026Expires on: Mar 2, 2027',
+    );
+  });
+
   it('says the partner does not exist', async () => {
     serve({ user: vera, partner: 'missing' });
     renderPage();

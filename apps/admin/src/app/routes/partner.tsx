@@ -10,6 +10,8 @@ import { QueryErrorAlert } from '../../components/query-error-alert';
 import { RecordHistory } from '../../features/audit/components/record-history';
 import { actorFrom } from '../../features/auth/lib/actor';
 import { useSessionUser } from '../../features/auth/components/session-user-context';
+import { BlockedAlert } from '../../features/due-diligence/components/blocked-alert';
+import { DueDiligencePanel } from '../../features/due-diligence/components/due-diligence-panel';
 import { usePartner } from '../../features/partners/api/get-partner';
 import { ChangeResponsibilityModal } from '../../features/partners/components/change-responsibility-modal';
 import { EditPartnerModal } from '../../features/partners/components/edit-partner-modal';
@@ -17,9 +19,10 @@ import { PartnerHeader } from '../../features/partners/components/partner-header
 import { PartnerProfile } from '../../features/partners/components/partner-profile';
 import { listSearchFrom } from '../../features/partners/lib/partner-link-state';
 import { isApiError } from '../../lib/api-error';
+import { PartnerTab as Tab } from '../../lib/record-paths';
 
-const Tab = { Profile: 'profile', History: 'history' } as const;
-type Tab = (typeof Tab)[keyof typeof Tab];
+const tabs: readonly string[] = Object.values(Tab);
+const isTab = (value: string | null): value is Tab => value !== null && tabs.includes(value);
 
 const PartnerNotFound = () => {
   const { t } = useTranslation();
@@ -54,13 +57,14 @@ const PartnerRecord = ({ id }: { id: string }) => {
   }
 
   const record = partner.data;
-  const tab: Tab = searchParams.get('tab') === Tab.History ? Tab.History : Tab.Profile;
+  const requested = searchParams.get('tab');
+  const tab: Tab = isTab(requested) ? requested : Tab.Profile;
   // The tab is part of the address (a view can be shared); the default one is left out.
   const showTab = (next: string | null) =>
     setSearchParams(
       (current) => {
         const params = new URLSearchParams(current);
-        if (next === Tab.History) params.set('tab', next);
+        if (isTab(next) && next !== Tab.Profile) params.set('tab', next);
         else params.delete('tab');
         return params;
       },
@@ -86,13 +90,23 @@ const PartnerRecord = ({ id }: { id: string }) => {
           </>
         }
       />
+      {record.blockedForNewAgreements && (
+        <BlockedAlert
+          partnerId={record.id}
+          onReview={tab === Tab.DueDiligence ? undefined : () => showTab(Tab.DueDiligence)}
+        />
+      )}
       <Tabs value={tab} onChange={showTab} keepMounted={false}>
         <Tabs.List aria-label={t('partners.record.sections')}>
           <Tabs.Tab value={Tab.Profile}>{t('partners.record.profileTab')}</Tabs.Tab>
+          <Tabs.Tab value={Tab.DueDiligence}>{t('partners.record.dueDiligenceTab')}</Tabs.Tab>
           <Tabs.Tab value={Tab.History}>{t('partners.record.historyTab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value={Tab.Profile} pt="lg">
           <PartnerProfile partner={record} />
+        </Tabs.Panel>
+        <Tabs.Panel value={Tab.DueDiligence} pt="lg">
+          <DueDiligencePanel partner={record} actor={actor} />
         </Tabs.Panel>
         <Tabs.Panel value={Tab.History} pt="lg">
           <RecordHistory entityType="partner" entityId={record.id} />
@@ -104,7 +118,10 @@ const PartnerRecord = ({ id }: { id: string }) => {
   );
 };
 
-/** A partner's record page: what it is, its profile and its history, and the allowed actions. */
+/**
+ * A partner's record page: what it is and its status (and why it is blocked, when it is), its
+ * profile, due diligence and history, and the allowed actions.
+ */
 export const PartnerPage = () => {
   const { partnerId = '' } = useParams();
   // An address that cannot name a partner is not sent to the server.

@@ -9,6 +9,10 @@ export const AuditActions = [
   'partner.registered',
   'partner.updated',
   'partner.assigned',
+  'partner.status-changed',
+  'check.recorded',
+  'flag.raised',
+  'flag.resolved',
   'user.invited',
   'user.roles-changed',
   'user.deactivated',
@@ -36,6 +40,8 @@ export const actionGroupOf = (action: AuditAction): AuditActionGroup =>
 const failures: readonly string[] = ['auth.sign-in-failed', 'access.refused'];
 const groupColors: Record<AuditActionGroup, MantineColor> = {
   partner: 'blue',
+  check: 'teal',
+  flag: 'orange',
   user: 'grape',
   auth: 'gray',
   access: 'gray',

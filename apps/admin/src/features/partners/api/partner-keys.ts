@@ -1,11 +1,12 @@
 import type { ListPartnersQuerySchema } from '@pardev/contracts';
 import type { z } from 'zod';
+import { partnerKeyRoot } from '../../../lib/query-keys';
 
 /** The list query after the contract's defaults: what the URL yields and the cache is keyed by. */
 export type PartnersQuery = z.output<typeof ListPartnersQuerySchema>;
 
 export const partnerKeys = {
-  all: ['partners'] as const,
+  all: partnerKeyRoot,
   lists: () => [...partnerKeys.all, 'list'] as const,
   list: (query: PartnersQuery) => [...partnerKeys.lists(), query] as const,
   details: () => [...partnerKeys.all, 'detail'] as const,

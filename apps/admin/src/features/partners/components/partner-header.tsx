@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { currentLanguage } from '../../../i18n/i18n';
 import { countryName } from '../../../lib/countries';
 import { organisationTypeLabel, partnerCategoryLabelKey } from '../../../lib/reference-labels';
+import { PartnerStatusBadge } from './partner-status-badge';
 
 interface PartnerHeaderProps {
   partner: Partner;
@@ -15,7 +16,7 @@ interface PartnerHeaderProps {
   actions: ReactNode;
 }
 
-/** What the record is: a funding partner, its name and acronym, category, country and type. */
+/** What the record is: a funding partner, its name and acronym, its status, category, country and type. */
 export const PartnerHeader = ({ partner, listSearch, actions }: PartnerHeaderProps) => {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
@@ -48,6 +49,7 @@ export const PartnerHeader = ({ partner, listSearch, actions }: PartnerHeaderPro
                 {partner.acronym}
               </Badge>
             )}
+            <PartnerStatusBadge status={partner.status} size="lg" />
           </Group>
           <Group gap="xs" wrap="wrap">
             <Badge variant="light" tt="none">

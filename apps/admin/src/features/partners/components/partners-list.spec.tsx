@@ -94,7 +94,7 @@ describe('PartnersList', { timeout: 15_000 }, () => {
     await waitFor(() => expect(router.state.location.search).toBe('?q=gates'));
     await waitFor(() => expect(screen.queryByText('SIDA')).toBeNull());
     expect(screen.getByText('Bill & Melinda Gates Foundation')).toBeTruthy();
-    expect(requestedUrls(fetchMock)).toContain('/api/v1/partners?q=gates&page=1&pageSize=20');
+    expect(requestedUrls(fetchMock)).toContain('/api/v1/partners?q=gates&page=1&pageSize=20&sort=name');
   });
 
   it('reads search, page and page size from a shared URL', async () => {
@@ -102,7 +102,7 @@ describe('PartnersList', { timeout: 15_000 }, () => {
     renderList('/partners?q=sida&page=3&pageSize=50');
     expect(screen.getByRole<HTMLInputElement>('searchbox', { name: 'Search partners' }).value).toBe('sida');
     await waitFor(() =>
-      expect(requestedUrls(fetchMock)).toContain('/api/v1/partners?q=sida&page=3&pageSize=50'),
+      expect(requestedUrls(fetchMock)).toContain('/api/v1/partners?q=sida&page=3&pageSize=50&sort=name'),
     );
   });
 
@@ -115,6 +115,36 @@ describe('PartnersList', { timeout: 15_000 }, () => {
     await waitFor(() => expect(router.state.location.search).toBe('?page=2'));
     fireEvent.change(screen.getByRole('combobox', { name: 'Rows per page' }), { target: { value: '50' } });
     await waitFor(() => expect(router.state.location.search).toBe('?pageSize=50'));
+  });
+
+  it('shows each partner’s status as a badge, blocked partners in words and in red', async () => {
+    mockFetch(() => ({
+      body: {
+        items: [
+          partnerFixture(),
+          partnerFixture({
+            id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c8e',
+            name: 'Acme Mining Ltd',
+            acronym: null,
+            category: 'PRIVATE_SECTOR',
+            country: null,
+            status: 'BLOCKED',
+            blockedForNewAgreements: true,
+          }),
+        ],
+        total: 2,
+        page: 1,
+        pageSize: 20,
+      },
+    }));
+    renderList('/partners', 'fr');
+    expect(await screen.findByRole('columnheader', { name: 'Statut' })).toBeTruthy();
+    const sida = (await screen.findByText('SIDA')).closest('tr') as HTMLElement;
+    expect(within(sida).getByTestId('partner-status').textContent).toBe('Actif');
+    const acme = screen.getByText('Acme Mining Ltd').closest('tr') as HTMLElement;
+    const blocked = within(acme).getByTestId('partner-status');
+    expect(blocked.textContent).toBe('Bloqué');
+    expect(blocked.getAttribute('style')).toContain('--mantine-color-red');
   });
 
   it('says what to do next when there is no partner yet', async () => {
@@ -259,7 +289,9 @@ describe('PartnersList: responsibility', { timeout: 15_000 }, () => {
     await waitFor(() => expect(router.state.location.search).toBe(`?assignedTo=${olga.id}`));
     await waitFor(() => expect(screen.queryByRole('link', { name: gates.name })).toBeNull());
     expect(screen.getByRole('link', { name: unicef.name })).toBeTruthy();
-    expect(requestedUrls(fetchMock)).toContain(`/api/v1/partners?page=1&pageSize=20&assignedTo=${olga.id}`);
+    expect(requestedUrls(fetchMock)).toContain(
+      `/api/v1/partners?page=1&pageSize=20&assignedTo=${olga.id}&sort=name`,
+    );
 
     fireEvent.click(screen.getByRole('radio', { name: 'All partners' }));
     await waitFor(() => expect(router.state.location.search).toBe(''));
@@ -271,7 +303,9 @@ describe('PartnersList: responsibility', { timeout: 15_000 }, () => {
     await waitFor(() =>
       expect(screen.getByRole<HTMLInputElement>('radio', { name: 'My partners' }).checked).toBe(true),
     );
-    expect(requestedUrls(fetchMock)).toContain(`/api/v1/partners?page=1&pageSize=20&assignedTo=${olga.id}`);
+    expect(requestedUrls(fetchMock)).toContain(
+      `/api/v1/partners?page=1&pageSize=20&assignedTo=${olga.id}&sort=name`,
+    );
     view.unmount();
 
     renderAs({ userId: olga.id, roles: ['officer'] }, `/partners?assignedTo=${pablo.id}`);

@@ -28,6 +28,8 @@ import { EditPartnerModal } from './edit-partner-modal';
 import { PartnersTable } from './partners-table';
 
 const filterSchemas = { assignedTo: ListPartnersQuerySchema.shape.assignedTo };
+// The list is in the contract's default order (by name) until it offers sorting.
+const defaultSort = ListPartnersQuerySchema.shape.sort.parse(undefined);
 
 interface PartnersListProps {
   /** The signed-in user: decides "My partners" and which partners they may edit. */
@@ -47,6 +49,7 @@ export const PartnersList = ({ actor, onCreate }: PartnersListProps) => {
     page: params.page,
     pageSize: params.pageSize,
     assignedTo,
+    sort: defaultSort,
   });
   const [editing, setEditing] = useState<Partner | null>(null);
 

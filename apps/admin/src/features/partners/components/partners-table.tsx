@@ -11,6 +11,7 @@ import { partnerPath } from '../../../lib/record-paths';
 import type { PartnerLinkState } from '../lib/partner-link-state';
 import { DataTable } from '../../../components/data-table';
 import { SkeletonRows } from '../../../components/skeleton-rows';
+import { PartnerStatusBadge } from './partner-status-badge';
 
 const SkeletonRowCount = 5;
 
@@ -39,13 +40,14 @@ export const PartnersTable = ({
   // The list's view goes with the link, so the record page can lead back to it.
   const { search } = useLocation();
   const linkState: PartnerLinkState = { listSearch: search };
-  const columns = withActions ? 7 : 6;
+  const columns = withActions ? 8 : 7;
 
   return (
-    <DataTable caption={caption} busy={busy} minWidth={880} testId="partners-table">
+    <DataTable caption={caption} busy={busy} minWidth={960} testId="partners-table">
       <Table.Thead>
         <Table.Tr>
           <Table.Th scope="col">{t('partners.fields.name')}</Table.Th>
+          <Table.Th scope="col">{t('partners.fields.status')}</Table.Th>
           <Table.Th scope="col">{t('partners.fields.acronym')}</Table.Th>
           <Table.Th scope="col">{t('partners.fields.category')}</Table.Th>
           <Table.Th scope="col">{t('partners.fields.organisationType')}</Table.Th>
@@ -67,6 +69,9 @@ export const PartnersTable = ({
                   {partner.name}
                 </Anchor>
               </Table.Th>
+              <Table.Td>
+                <PartnerStatusBadge status={partner.status} />
+              </Table.Td>
               <Table.Td>{partner.acronym ?? <MissingValue />}</Table.Td>
               <Table.Td>{t(partnerCategoryLabelKey(partner.category))}</Table.Td>
               <Table.Td>{organisationTypeLabel(partner.organisationType, language)}</Table.Td>

@@ -6,14 +6,13 @@ import { ChangeList } from '../../../components/change-list';
 import { ErrorReference } from '../../../components/error-reference';
 import { isApiError } from '../../../lib/api-error';
 import { apiErrorMessageKey, correlationIdOf } from '../../../lib/api-error-message';
+import { sameValue } from '../../../lib/record-fields';
 import { useReloadPartner } from '../api/get-partner';
 
 export type PartnerField = keyof Partner & string;
 
 export const isVersionConflict = (error: unknown): boolean =>
   isApiError(error) && error.code === 'VERSION_CONFLICT';
-
-const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** The fields (of those a form edits) that differ between two versions of a partner. */
 export const changedFields = (
