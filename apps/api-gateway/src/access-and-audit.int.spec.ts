@@ -229,6 +229,28 @@ describe.each(combinations())('object-level access and the audit trail (%s bus, 
     ).toBe(403);
   });
 
+  it('exports exactly what the list shows, as CSV, for any role', async () => {
+    const partner = await registerAs(people.officerA.cookie);
+    const filters = `q=${encodeURIComponent(partner.name)}&sort=-name`;
+    const listed = await as(people.viewer.cookie).get(`/api/v1/partners?${filters}`);
+    const exported = await as(people.viewer.cookie).get(`/api/v1/partners/export?${filters}`);
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(exported.headers['content-disposition']).toMatch(
+      /^attachment; filename="partners-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const lines = exported.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^Name,Acronym,Legal name,IATI identifier,/);
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(
+      listed.json<{ items: Partner[] }>().items.map((p) => p.name),
+    );
+    expect(lines[1]).toContain('officerA person');
+    expect((await as(people.viewer.cookie).get('/api/v1/partners/export?region=MOON')).statusCode).toBe(400);
+  });
+
   it('shows the history of a partner to any role, newest first, with who did it by name', async () => {
     const partner = await registerAs(people.officerA.cookie);
     await as(people.officerA.cookie).send('PUT', `/api/v1/partners/${partner.id}`, {

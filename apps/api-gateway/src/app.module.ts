@@ -20,6 +20,7 @@ import { AuditReader } from './audit/audit-reader';
 import { ContactsController } from './partners/contacts.controller';
 import { DueDiligenceController } from './partners/due-diligence.controller';
 import { PartnersController } from './partners/partners.controller';
+import { PartnersExport } from './partners/partners-export';
 
 @Module({})
 class GatewayConfigModule {
@@ -73,6 +74,7 @@ export class AppModule {
         ...serviceHealthProviders(SERVICE),
         HealthService,
         AuditReader,
+        PartnersExport,
         { provide: ADMIN_STATIC, useValue: adminStatic },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

@@ -2,6 +2,7 @@ import {
   ContactBodySchema,
   ContactListSchema,
   DuplicateCandidatesSchema,
+  ExportPartnersQuerySchema,
   FindDuplicatesQuerySchema,
   DueDiligenceReaderRoles,
   DueDiligenceSchema,
@@ -110,6 +111,17 @@ export const apiRoutes: readonly ApiRoute[] = [
     body: RegisterPartnerRequestSchema,
     success: { status: 201, schema: PartnerSchema, description: 'Registered; `Location` names it' },
     errors: [400, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/partners/export',
+    summary:
+      'The list as CSV (UTF-8 with BOM, for Excel): the same filters and order, every page (up to 20,000)',
+    tag: 'partners',
+    access: anyone,
+    query: ExportPartnersQuerySchema as unknown as z.ZodObject,
+    success: { status: 200, description: 'text/csv attachment' },
+    errors: [400],
   },
   {
     method: 'get',

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
   AssignPartnerBodySchema,
+  ExportPartnersQuerySchema,
   FindDuplicatesQuerySchema,
   type DuplicateCandidates,
   GetPartnerRequestSchema,
@@ -20,6 +21,7 @@ import type { FastifyReply } from 'fastify';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import type { z } from 'zod';
 import { AuditReader } from '../audit/audit-reader';
+import { PartnersExport } from './partners-export';
 import { AnyRole, BusContext, Roles } from '../identity/access.decorators';
 
 type PartnerId = ParsedRequestOf<'partners.partner.get'>;
@@ -30,6 +32,7 @@ export class PartnersController {
   constructor(
     private readonly bus: MessageBus,
     private readonly audit: AuditReader,
+    private readonly exports: PartnersExport,
   ) {}
 
   @Get()
@@ -39,6 +42,25 @@ export class PartnersController {
     @BusContext() context: RequestOptions,
   ): Promise<PartnerPage> {
     return this.bus.request('partners.partner.list', query, context);
+  }
+
+  // Exactly what the list shows for the same filters and order, all pages, for Excel & co.
+  @Get('export')
+  @AnyRole()
+  async export(
+    @Query(new ZodValidationPipe(ExportPartnersQuerySchema))
+    query: z.output<typeof ExportPartnersQuerySchema>,
+    @BusContext() context: RequestOptions,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const csv = await this.exports.csv(query, context);
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header(
+        'content-disposition',
+        `attachment; filename="partners-${new Date().toISOString().slice(0, 10)}.csv"`,
+      );
+    return csv;
   }
 
   // Before registering (or renaming): partners with the same IATI identifier or a name alike.

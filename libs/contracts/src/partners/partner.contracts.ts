@@ -206,6 +206,10 @@ export const ListPartnersQuerySchema = PageQuerySchema.extend({
 });
 export type ListPartnersQuery = z.input<typeof ListPartnersQuerySchema>;
 
+/** The same filters and order as the list, without paging: what an export of the list holds. */
+export const ExportPartnersQuerySchema = ListPartnersQuerySchema.omit({ page: true, pageSize: true });
+export type ExportPartnersQuery = z.input<typeof ExportPartnersQuerySchema>;
+
 /** Possible duplicates of a partner about to be registered (or edited: `exceptId`). */
 export const FindDuplicatesQuerySchema = z.object({
   name: z.string().trim().min(2).max(200),
