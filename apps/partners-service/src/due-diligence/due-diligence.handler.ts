@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
-import type { ParsedRequestOf } from '@pardev/contracts';
-import { OnRequest, type RequestContext } from '@pardev/messaging';
+import { ErrorCode, canSeeDueDiligence, type ParsedRequestOf } from '@pardev/contracts';
+import { DomainError, OnRequest, type RequestContext } from '@pardev/messaging';
 import { DueDiligenceService } from './due-diligence.service';
 
 @Controller()
@@ -18,7 +18,11 @@ export class DueDiligenceHandler {
   }
 
   @OnRequest('partners.check.expiring')
-  expiring({ days }: ParsedRequestOf<'partners.check.expiring'>) {
+  expiring({ days }: ParsedRequestOf<'partners.check.expiring'>, { envelope }: RequestContext) {
+    // Check details are not for viewers, here as on the partner's own due diligence.
+    if (!envelope.actor || !canSeeDueDiligence(envelope.actor)) {
+      throw new DomainError(ErrorCode.Forbidden, 'due-diligence checks are not shown to viewers');
+    }
     return this.dueDiligence.expiring(days);
   }
 

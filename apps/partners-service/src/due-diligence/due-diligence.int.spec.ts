@@ -205,6 +205,9 @@ describe.each(runtimeKinds())('due diligence and blocking on %s bus with %s', (b
     await recordCheck(officer, partner.id, 'SANCTIONS', daysFromToday(-360), daysFromToday(2));
     expect(await statusOf(partner.id)).toBe('ACTIVE');
     const expiring = await requests.request('partners.check.expiring', { days: 30 }, { actor: auditor });
+    expect(await codeOf(requests.request('partners.check.expiring', { days: 30 }, { actor: viewer }))).toBe(
+      ErrorCode.Forbidden,
+    );
     expect(expiring.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ partnerId: partner.id, type: 'SANCTIONS', partnerName: partner.name }),
