@@ -64,7 +64,7 @@ export class BlockingSweep implements OnApplicationBootstrap, OnApplicationShutd
       let changed = 0;
       for (const id of await this.repository.partnersToReassess(manager, today)) {
         const partner = await this.partners.lockById(manager, id);
-        if (partner && (await this.dueDiligence.reassess(manager, partner, cause, today))) changed++;
+        if (partner && (await this.dueDiligence.reassess(manager, partner, cause, today)).changed) changed++;
       }
       if (changed > 0) this.log.log(`${changed} partner(s) changed status as of ${today}`);
       return changed;

@@ -185,7 +185,7 @@ export class DueDiligenceService {
         await manager.update(PartnerEntity, { id: partner.id }, { blockingReasons: reasons });
         partner.blockingReasons = reasons;
       }
-      return false;
+      return { changed: false, checks, flags };
     }
     const previousStatus = effectiveStatus(partner);
     Object.assign(partner, { blocked, blockingReasons: reasons, updatedBy: cause.actor?.userId ?? 'system' });
@@ -218,7 +218,7 @@ export class DueDiligenceService {
       },
       cause,
     );
-    return true;
+    return { changed: true, checks, flags };
   }
 
   private change(
@@ -232,11 +232,7 @@ export class DueDiligenceService {
       const actor = cause.actor;
       if (!actor || !canChangePartner(actor, partner)) throw notAllowedToReview(partnerId);
       await apply(manager, actor);
-      await this.reassess(manager, partner, cause);
-      const [checks, flags] = await Promise.all([
-        this.repository.checksOf(partnerId, manager),
-        this.repository.flagsOf(partnerId, manager),
-      ]);
+      const { checks, flags } = await this.reassess(manager, partner, cause);
       return toDueDiligence(partner, checks, flags, actor);
     });
   }
