@@ -160,14 +160,15 @@ export class DueDiligenceService {
 
   /**
    * Applies the blocking rule to the (locked) partner as of `today`. When whether it is blocked
-   * changes: stored, audited and announced (partners.partner.status-changed.v1). True if it changed.
+   * changes: stored, audited and announced (partners.partner.status-changed.v1). Answers whether it
+   * changed, with the checks and flags it read (so callers need not read them again).
    */
   async reassess(
     manager: EntityManager,
     partner: PartnerEntity,
     cause: Envelope,
     today = todayIso(),
-  ): Promise<boolean> {
+  ): Promise<{ changed: boolean; checks: DueDiligenceCheckEntity[]; flags: PartnerFlagEntity[] }> {
     const [checks, flags] = await Promise.all([
       this.repository.checksOf(partner.id, manager),
       this.repository.flagsOf(partner.id, manager),
