@@ -44,7 +44,7 @@ describe('who may change what, and who can see that it happened', () => {
   const invite = async (page: Page, person: typeof OFFICER, role: string): Promise<void> => {
     await page.getByRole('button', { name: 'Invite user' }).click();
     const dialog = page.getByRole('dialog', { name: 'Invite a user' });
-    await dialog.getByLabel('Name').fill(person.name);
+    await dialog.getByLabel(/^Name/).fill(person.name);
     await dialog.getByLabel('Email').fill(person.email);
     await dialog.getByPlaceholder('Choose one or more roles').click();
     await page.getByRole('option', { name: role }).click();
@@ -57,7 +57,7 @@ describe('who may change what, and who can see that it happened', () => {
   const register = async (page: Page, name: string): Promise<void> => {
     await page.getByRole('button', { name: 'New partner' }).click();
     const dialog = page.getByRole('dialog', { name: 'Register a partner' });
-    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByLabel(/^Name/).fill(name);
     await dialog.getByRole('combobox', { name: 'Organisation type' }).click();
     await page.getByRole('option', { name: 'Foundation' }).click();
     await dialog.getByRole('combobox', { name: 'Category' }).click();

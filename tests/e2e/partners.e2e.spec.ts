@@ -39,7 +39,7 @@ describe('a partnership officer in the admin', () => {
 
     await page.getByRole('button', { name: 'New partner' }).click();
     const dialog = page.getByRole('dialog', { name: 'Register a partner' });
-    await dialog.getByLabel('Name').fill('Fondation Botnar');
+    await dialog.getByLabel(/^Name/).fill('Fondation Botnar');
     await dialog.getByLabel('Acronym').fill('Botnar');
     await dialog.getByRole('combobox', { name: 'Organisation type' }).click();
     await page.getByRole('option', { name: 'Foundation' }).click();

@@ -50,7 +50,7 @@ describe('a red flag blocks a partner for new agreements, across services, until
     // A private-sector partner, registered through the form.
     await page.getByRole('button', { name: 'New partner' }).click();
     const create = page.getByRole('dialog', { name: 'Register a partner' });
-    await create.getByLabel('Name').fill('Globex Trading');
+    await create.getByLabel(/^Name/).fill('Globex Trading');
     await create.getByRole('combobox', { name: 'Organisation type' }).click();
     await page.getByRole('option', { name: 'Private Sector', exact: false }).first().click();
     await create.getByRole('combobox', { name: 'Category' }).click();

@@ -1,5 +1,5 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { configure, fireEvent, getConfig, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   mockFetch,
   partnerFixture,
@@ -76,6 +76,12 @@ describe('admin app', { timeout: 15_000 }, () => {
       import('./routes/users'),
     ]);
   }, 30_000);
+
+  // Whole pages render here (the partners list with its filter bar): under a loaded run a page can
+  // take more than findBy's default second to settle.
+  const { asyncUtilTimeout } = getConfig();
+  beforeAll(() => configure({ asyncUtilTimeout: 5_000 }));
+  afterAll(() => configure({ asyncUtilTimeout }));
 
   it('sends a visitor to sign in, refuses a wrong password in words, then returns them to where they were', async () => {
     serve({ signedIn: false });
@@ -172,7 +178,10 @@ describe('admin app', { timeout: 15_000 }, () => {
     serve({ signedIn: true });
     const { router } = renderWithApp({ routes: appRoutes, initialEntries: ['/partners?page=1&q=si'] });
     fireEvent.click(await screen.findByRole('button', { name: 'New partner' }));
-    expect(await screen.findByRole('dialog', { name: 'Register a partner' })).toBeTruthy();
+    // The form is a lazy chunk: under a loaded test run it may take more than a second to arrive.
+    expect(
+      await screen.findByRole('dialog', { name: 'Register a partner' }, { timeout: 5_000 }),
+    ).toBeTruthy();
     expect(router.state.location.pathname).toBe('/partners/new');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/partners'));

@@ -33,6 +33,7 @@ const customRuleKeys: RuleKeys = {
   not_the_responsible_officer: 'validation.notTheResponsibleOfficer',
   date_order: 'validation.dateOrder',
   not_future: 'validation.notFuture',
+  iati_identifier: 'validation.iatiIdentifier',
 };
 
 /** `ruleKeys`: sentences a form knows better for a rule, e.g. which dates are out of order. */
@@ -75,6 +76,7 @@ const serverRuleKeys: Partial<Record<string, ValidationKey>> = {
   required_for_category: 'validation.countryRequiredForCategory',
   not_the_responsible_officer: 'validation.notTheResponsibleOfficer',
   not_future: 'validation.notFuture',
+  iati_identifier: 'validation.iatiIdentifier',
 };
 
 export const describeServerFieldError = (error: FieldError): ValidationDescriptor => ({

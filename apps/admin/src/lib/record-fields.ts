@@ -14,12 +14,16 @@ import {
   isCheckType,
   isFlagCategory,
   isFlagLevel,
+  isOwnership,
   isPartnerCategory,
+  isRegion,
   isPartnerStatus,
   isRole,
   organisationTypeLabel,
+  ownershipLabelKey,
   partnerCategoryLabelKey,
   partnerStatusLabelKey,
+  regionLabelKey,
   roleLabelKey,
 } from './reference-labels';
 import { shortId, useStaffNames } from './staff-directory';
@@ -45,6 +49,13 @@ const fieldLabelKeys: Readonly<Record<string, Readonly<Record<string, ParseKeys>
     organisationType: 'partners.fields.organisationType',
     category: 'partners.fields.category',
     country: 'partners.fields.country',
+    legalName: 'partners.fields.legalName',
+    iatiIdentifier: 'partners.fields.iatiIdentifier',
+    ownership: 'partners.fields.ownership',
+    region: 'partners.fields.region',
+    parentPartnerId: 'partners.fields.parentPartner',
+    tags: 'partners.fields.tags',
+    // `notes` is labelled by the due-diligence fields below (a check's and the partner's notes alike).
     responsibleOfficerId: 'partners.fields.responsibleOfficer',
     delegateIds: 'partners.fields.delegates',
     status: 'partners.fields.status',
@@ -100,6 +111,12 @@ export const useRecordFieldText = (): RecordFieldText => {
           return isFlagCategory(raw) ? t(flagCategoryLabelKey(raw)) : plain(raw);
         case 'status':
           return isPartnerStatus(raw) ? t(partnerStatusLabelKey(raw)) : plain(raw);
+        case 'ownership':
+          return isOwnership(raw) ? t(ownershipLabelKey(raw)) : plain(raw);
+        case 'region':
+          return isRegion(raw) ? t(regionLabelKey(raw)) : plain(raw);
+        case 'parentPartnerId':
+          return typeof raw === 'string' ? shortId(raw) : plain(raw);
         case 'type':
           return isCheckType(raw) ? t(checkTypeLabelKey(raw)) : plain(raw);
         case 'result':

@@ -3,7 +3,12 @@
 export const partnerPath = (id: string): string => `/partners/${encodeURIComponent(id)}`;
 
 /** The tabs of a partner's page (`?tab=`; the profile is the default and is left out). */
-export const PartnerTab = { Profile: 'profile', DueDiligence: 'due-diligence', History: 'history' } as const;
+export const PartnerTab = {
+  Profile: 'profile',
+  Contacts: 'contacts',
+  DueDiligence: 'due-diligence',
+  History: 'history',
+} as const;
 export type PartnerTab = (typeof PartnerTab)[keyof typeof PartnerTab];
 
 /** A tab of a partner's page, as a link target. */

@@ -3,17 +3,26 @@ import {
   CheckTypes,
   FlagCategories,
   FlagLevels,
+  Ownerships,
   PartnerStatuses,
   Roles,
   type CheckResult,
   type CheckType,
   type FlagCategory,
   type FlagLevel,
+  type Ownership,
   type PartnerCategory,
   type PartnerStatus,
   type Role,
 } from '@pardev/contracts';
-import { IloPartnerCategories, OrganisationType, activeItems, labelOf } from '@pardev/reference-data';
+import {
+  IloPartnerCategories,
+  IloRegions,
+  OrganisationType,
+  activeItems,
+  labelOf,
+  type IloRegion,
+} from '@pardev/reference-data';
 import type { Language } from '../i18n/languages';
 
 // IATI names exist in English and partly in French; Spanish readers get the English name.
@@ -37,6 +46,12 @@ export const partnerCategoryLabelKey = (category: PartnerCategory) =>
 
 export const isPartnerStatus = isOneOf<PartnerStatus>(PartnerStatuses);
 export const partnerStatusLabelKey = (status: PartnerStatus) => `partners.status.${status}` as const;
+
+export const isOwnership = isOneOf<Ownership>(Ownerships);
+export const ownershipLabelKey = (ownership: Ownership) => `partners.ownership.${ownership}` as const;
+
+export const isRegion = isOneOf<IloRegion>(IloRegions);
+export const regionLabelKey = (region: IloRegion) => `partners.region.${region}` as const;
 
 export const isRole = isOneOf<Role>(Roles);
 export const roleLabelKey = (role: Role) => `users.role.${role}` as const;

@@ -163,11 +163,16 @@ describe('partner page: due diligence and flags', { timeout: 15_000 }, () => {
   beforeAll(() => configure({ asyncUtilTimeout: 5_000 }));
   afterAll(() => configure({ asyncUtilTimeout }));
 
-  it('is a tab of its own, between the profile and the history, kept in the URL', async () => {
+  it('is a tab of its own, between the contacts and the history, kept in the URL', async () => {
     serve(olga);
     const { router } = renderPage(`/partners/${partner.id}`);
     const tabs = await screen.findAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent)).toEqual(['Profile', 'Due diligence and flags', 'History']);
+    expect(tabs.map((tab) => tab.textContent)).toEqual([
+      'Profile',
+      'Contacts',
+      'Due diligence and flags',
+      'History',
+    ]);
     fireEvent.click(screen.getByRole('tab', { name: 'Due diligence and flags' }));
     await waitFor(() => expect(router.state.location.search).toBe('?tab=due-diligence'));
     expect(await screen.findByRole('heading', { name: 'Flags' })).toBeTruthy();

@@ -75,6 +75,8 @@ const serve = ({ user, history = 'paged', partner: state }: Server) =>
             ? { body: { items: [registered], nextCursor: null } }
             : { body: { items: [assigned, updated], nextCursor: updated.id } };
         }
+        case `GET ${partnerUrl}/contacts`:
+          return { body: { items: [] } };
         case `PUT ${partnerUrl}/responsibility`:
           return { body: { ...partner, ...(body as object), version: partner.version + 1 } };
         default:
@@ -106,6 +108,21 @@ describe('partner page', { timeout: 15_000 }, () => {
     expect(within(responsibility).getByText('Pablo Partnerships')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Change responsibility' })).toBeNull();
+  });
+
+  it('opens the Contacts tab from a shared link; a delegate may add contacts, a viewer may not', async () => {
+    serve({ user: pablo });
+    const { unmount } = renderPage(`${page}?tab=contacts`);
+    expect(await screen.findByRole('heading', { name: 'Contacts' })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'Contacts' }).getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByText('No contacts yet')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add contact' })).toBeTruthy();
+    unmount();
+
+    serve({ user: vera });
+    renderPage(`${page}?tab=contacts`);
+    expect(await screen.findByText('No contacts yet')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Add contact' })).toBeNull();
   });
 
   it('offers Edit and Change responsibility to the responsible officer', async () => {

@@ -14,6 +14,7 @@ import { BlockedAlert } from '../../features/due-diligence/components/blocked-al
 import { DueDiligencePanel } from '../../features/due-diligence/components/due-diligence-panel';
 import { usePartner } from '../../features/partners/api/get-partner';
 import { ChangeResponsibilityModal } from '../../features/partners/components/change-responsibility-modal';
+import { ContactsSection } from '../../features/partners/components/contacts-section';
 import { EditPartnerModal } from '../../features/partners/components/edit-partner-modal';
 import { PartnerHeader } from '../../features/partners/components/partner-header';
 import { PartnerProfile } from '../../features/partners/components/partner-profile';
@@ -99,11 +100,15 @@ const PartnerRecord = ({ id }: { id: string }) => {
       <Tabs value={tab} onChange={showTab} keepMounted={false}>
         <Tabs.List aria-label={t('partners.record.sections')}>
           <Tabs.Tab value={Tab.Profile}>{t('partners.record.profileTab')}</Tabs.Tab>
+          <Tabs.Tab value={Tab.Contacts}>{t('partners.record.contactsTab')}</Tabs.Tab>
           <Tabs.Tab value={Tab.DueDiligence}>{t('partners.record.dueDiligenceTab')}</Tabs.Tab>
           <Tabs.Tab value={Tab.History}>{t('partners.record.historyTab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value={Tab.Profile} pt="lg">
           <PartnerProfile partner={record} />
+        </Tabs.Panel>
+        <Tabs.Panel value={Tab.Contacts} pt="lg">
+          <ContactsSection partner={record} mayChange={canChangePartner(actor, record)} />
         </Tabs.Panel>
         <Tabs.Panel value={Tab.DueDiligence} pt="lg">
           <DueDiligencePanel partner={record} actor={actor} />

@@ -1,6 +1,14 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { errorOf, mockFetch, partnerFixture, renderWithApp } from '../../../testing/test-utils';
+import {
+  errorOf,
+  mockFetch,
+  partnerFixture,
+  problemResponse,
+  renderWithApp,
+  requestedUrls,
+  sentBodies,
+} from '../../../testing/test-utils';
 import { partnerKeys } from '../api/partner-keys';
 import { CreatePartnerForm } from './create-partner-form';
 
@@ -112,6 +120,14 @@ describe('CreatePartnerForm', { timeout: 15_000 }, () => {
       organisationType: '60',
       category: 'FOUNDATION',
       country: 'CH',
+      legalName: null,
+      iatiIdentifier: null,
+      // The category's default until the user chooses.
+      ownership: 'PRIVATE',
+      parentPartnerId: null,
+      status: 'ACTIVE',
+      tags: [],
+      notes: null,
       // Nobody named: an officer who registers a partner becomes its responsible officer.
       responsibleOfficerId: null,
     });
@@ -167,5 +183,129 @@ describe('CreatePartnerForm', { timeout: 15_000 }, () => {
     expect(await screen.findByText('Partner “Fondation Botnar” created.')).toBeTruthy();
     expect(invalidate).toHaveBeenCalledWith({ queryKey: partnerKeys.lists() });
     expect(queryClient.getQueryData(partnerKeys.detail(created.id))).toEqual(created);
+  });
+
+  it('checks the IATI identifier as the user types, and puts a taken identifier on its field', async () => {
+    mockFetch(({ method }) =>
+      method === 'POST'
+        ? problemResponse(409, 'PARTNER_ALREADY_EXISTS', {
+            errors: [{ field: 'iatiIdentifier', rule: 'unique', message: 'is taken' }],
+          })
+        : undefined,
+    );
+    renderForm();
+    type('IATI identifier', 'XX-FOO 1');
+    await waitFor(() =>
+      expect(fieldError('textbox', 'IATI identifier')).toContain(
+        'Enter an IATI organisation identifier such as XM-DAC-41302.',
+      ),
+    );
+    type('IATI identifier', 'XM-DAC-41302');
+    await waitFor(() => expect(fieldError('textbox', 'IATI identifier')).toBeNull());
+
+    type('Name', 'UNICEF');
+    await choose('Organisation type', 'Multilateral');
+    await choose('Category', 'UN entity or pooled fund');
+    fireEvent.click(screen.getByRole('button', { name: 'Create partner' }));
+    await waitFor(() =>
+      expect(fieldError('textbox', 'IATI identifier')).toContain(
+        'Another partner already has this IATI identifier.',
+      ),
+    );
+    expect(fieldError('textbox', 'Name')).toBeNull();
+  });
+
+  it('sends the rest of the profile: legal name, identifier, ownership, parent, status, tags and notes', async () => {
+    const parent = partnerFixture({ id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c99', name: 'United Nations' });
+    const created = partnerFixture({ name: 'UNICEF', category: 'UN_ENTITY', organisationType: '40' });
+    const fetchMock = mockFetch(({ method, url }) => {
+      if (method === 'GET' && url.pathname === '/api/v1/partners')
+        return { body: { items: [parent], total: 1, page: 1, pageSize: 20 } };
+      return method === 'POST' ? { status: 201, body: created } : undefined;
+    });
+    const { onCreated } = renderForm();
+    type('Name', 'UNICEF');
+    type('Legal name', 'United Nations Children’s Fund');
+    type('IATI identifier', 'XM-DAC-41122');
+    await choose('Organisation type', 'Multilateral');
+    await choose('Category', 'UN entity or pooled fund');
+    expect(screen.getByRole<HTMLInputElement>('combobox', { name: 'Ownership' }).value).toBe('Public');
+    await choose('Ownership', 'Private');
+    await choose('Parent organisation', 'United Nations');
+    await choose('Status', 'Prospect');
+    const tags = screen.getByLabelText<HTMLInputElement>('Tags', { selector: 'input' });
+    tags.focus(); // the input takes typing only while it has the focus
+    fireEvent.change(tags, { target: { value: 'Pooled Fund' } });
+    fireEvent.keyDown(tags, { key: 'Enter' });
+    type('Notes', 'Met at the donors’ round table.');
+    fireEvent.click(screen.getByRole('button', { name: 'Create partner' }));
+
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(created));
+    expect(sentBodies(fetchMock, 'POST')).toEqual([
+      {
+        name: 'UNICEF',
+        acronym: null,
+        legalName: 'United Nations Children’s Fund',
+        iatiIdentifier: 'XM-DAC-41122',
+        organisationType: '40',
+        category: 'UN_ENTITY',
+        ownership: 'PRIVATE',
+        country: null,
+        parentPartnerId: parent.id,
+        status: 'PROSPECT',
+        tags: ['pooled fund'],
+        notes: 'Met at the donors’ round table.',
+        responsibleOfficerId: null,
+      },
+    ]);
+  });
+
+  it('warns of likely duplicates as the user types, links to them, and still lets the user create', async () => {
+    const sida = { id: partnerFixture().id, name: 'Swedish International Development Cooperation Agency' };
+    const created = partnerFixture({ name: 'Sida Sweden', acronym: null });
+    const fetchMock = mockFetch(({ method, url }) => {
+      if (method === 'GET' && url.pathname === '/api/v1/partners/duplicates') {
+        const sameIdentifier = url.searchParams.get('iatiIdentifier') === 'XM-DAC-41302';
+        return {
+          body: {
+            items: [
+              {
+                ...sida,
+                acronym: 'SIDA',
+                country: 'SE',
+                iatiIdentifier: 'XM-DAC-41302',
+                reason: sameIdentifier ? 'same-identifier' : 'similar-name',
+                similarity: sameIdentifier ? 1 : 0.42,
+              },
+            ],
+          },
+        };
+      }
+      return method === 'POST' ? { status: 201, body: created } : undefined;
+    });
+    const { onCreated } = renderForm();
+    type('Name', 'Si');
+    type('Name', 'Sida Sweden');
+
+    const warning = await screen.findByRole('status');
+    expect(warning.textContent).toContain('Similar names');
+    expect(warning.textContent).toContain('42% similar');
+    const link = screen.getByRole('link', { name: /Swedish International Development Cooperation Agency/ });
+    expect(link.getAttribute('href')).toBe(`/partners/${sida.id}`);
+    expect(requestedUrls(fetchMock).filter((url) => url.includes('/duplicates'))).toEqual([
+      '/api/v1/partners/duplicates?name=Sida+Sweden',
+    ]);
+
+    type('IATI identifier', 'XM-DAC-41302');
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toContain(
+        'A partner with this IATI identifier already exists',
+      ),
+    );
+
+    await choose('Organisation type', 'Government');
+    await choose('Category', 'Foundation');
+    fireEvent.click(screen.getByRole('button', { name: 'Create partner' }));
+    await waitFor(() => expect(onCreated).toHaveBeenCalledWith(created));
   });
 });

@@ -7,6 +7,7 @@ import { FormActions } from '../../../components/form-actions';
 import { isApiError } from '../../../lib/api-error';
 import { describeWithSchema, toFormErrors } from '../../../lib/form-validation';
 import { useRegisterPartner } from '../api/register-partner';
+import { DuplicateWarning } from './duplicate-warning';
 import {
   PartnerFields,
   applyPartnerServerErrors,
@@ -64,7 +65,12 @@ export const CreatePartnerForm = ({ onCreated, onCancel }: CreatePartnerFormProp
             isFormField={isPartnerFormField}
           />
         )}
-        <PartnerFields form={form} />
+        <PartnerFields
+          form={form}
+          afterIdentity={
+            <DuplicateWarning name={form.values.name} iatiIdentifier={form.values.iatiIdentifier} />
+          }
+        />
         <FormActions
           submitLabel={t('partners.create.submit')}
           submitting={register.isPending}

@@ -52,6 +52,14 @@ describe('EditPartnerForm', { timeout: 15_000 }, () => {
         organisationType: '10',
         category: 'GOVERNMENT_OECD_DAC',
         country: 'SE',
+        // The rest of the profile is sent too, so what the form shows is what is saved.
+        legalName: null,
+        iatiIdentifier: null,
+        ownership: 'PUBLIC',
+        parentPartnerId: null,
+        status: 'ACTIVE',
+        tags: [],
+        notes: null,
         version: 2,
       },
     ]);

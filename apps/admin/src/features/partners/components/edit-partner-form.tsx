@@ -88,7 +88,7 @@ export const EditPartnerForm = ({ partner, onSaved, onCancel }: EditPartnerFormP
             isFormField={isPartnerFormField}
           />
         )}
-        <PartnerFields form={form} />
+        <PartnerFields form={form} partnerId={partner.id} />
         <FormActions
           submitLabel={t('partners.edit.submit')}
           submitting={update.isPending}

@@ -1,11 +1,25 @@
 import type { Partner } from '@pardev/contracts';
-import { DataList, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, DataList, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { DateTime } from '../../../components/date-time';
 import { MissingValue } from '../../../components/missing-value';
 import { useRecordFieldText } from '../../../lib/record-fields';
+import { partnerPath } from '../../../lib/record-paths';
+import { partnerQueryOptions } from '../api/get-partner';
 import { partnerProfileFields } from './partner-form';
+
+/** The parent organisation, named and linked (its short id until its name is known). */
+const ParentPartner = ({ id, fallback }: { id: string; fallback: string }) => {
+  const parent = useQuery(partnerQueryOptions(id));
+  return (
+    <Anchor component={Link} to={partnerPath(id)}>
+      {parent.data?.name ?? fallback}
+    </Anchor>
+  );
+};
 
 interface SectionProps {
   title: string;
@@ -39,6 +53,12 @@ export const PartnerProfile = ({ partner }: { partner: Partner }) => {
     value:
       partner[field] === null || (Array.isArray(partner[field]) && partner[field].length === 0) ? (
         <MissingValue />
+      ) : field === 'parentPartnerId' && partner.parentPartnerId !== null ? (
+        <ParentPartner id={partner.parentPartnerId} fallback={fields.value(field, partner[field])} />
+      ) : field === 'notes' ? (
+        <Text span inherit style={{ whiteSpace: 'pre-wrap' }}>
+          {partner.notes}
+        </Text>
       ) : (
         fields.value(field, partner[field])
       ),

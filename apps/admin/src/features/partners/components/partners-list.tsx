@@ -25,11 +25,15 @@ import { useDebouncedUrlText } from '../../../lib/use-debounced-url-text';
 import { usePartners } from '../api/get-partners';
 import { AssignmentFilter } from './assignment-filter';
 import { EditPartnerModal } from './edit-partner-modal';
+import {
+  DefaultSort,
+  PartnerFiltersBar,
+  barFilters,
+  hasBarFilter,
+  partnerFilterSchemas,
+  type PartnerFilters,
+} from './partner-filters';
 import { PartnersTable } from './partners-table';
-
-const filterSchemas = { assignedTo: ListPartnersQuerySchema.shape.assignedTo };
-// The list is in the contract's default order (by name) until it offers sorting.
-const defaultSort = ListPartnersQuerySchema.shape.sort.parse(undefined);
 
 interface PartnersListProps {
   /** The signed-in user: decides "My partners" and which partners they may edit. */
@@ -43,20 +47,29 @@ export const PartnersList = ({ actor, onCreate }: PartnersListProps) => {
   const { nameOf } = useStaffNames();
   const [searchParams, setSearchParams] = useSearchParams();
   const params = readListParams(searchParams, ListPartnersQuerySchema);
-  const { assignedTo } = readFilterParams(searchParams, filterSchemas);
-  const partners = usePartners({
+  const filters = readFilterParams(searchParams, partnerFilterSchemas);
+  const { assignedTo } = filters;
+  // Each value was read with its own contract field, so the whole query passes the contract.
+  const { q, page, pageSize, ...rest } = ListPartnersQuerySchema.parse({
+    ...filters,
     q: params.q || undefined,
     page: params.page,
     pageSize: params.pageSize,
-    assignedTo,
-    sort: defaultSort,
   });
+  // The search and the page first, as the addresses of the queries have always read.
+  const query = { q, page, pageSize, ...rest };
+  const { sort } = query;
+  const partners = usePartners(query);
+  const filtered = hasBarFilter(filters);
   const [editing, setEditing] = useState<Partner | null>(null);
 
   const update = (changes: Partial<ListParams>, replace = false) =>
     setSearchParams((current) => writeListParams(current, changes), { replace });
   const filterAssignedTo = (value: string) =>
     setSearchParams((current) => writeFilterParams(current, { assignedTo: value }));
+  const changeFilters = (changes: Partial<Record<keyof PartnerFilters, string>>) =>
+    setSearchParams((current) => writeFilterParams(current, changes));
+  const clearFilters = () => changeFilters(Object.fromEntries(barFilters.map((key) => [key, ''])));
   const search = useDebouncedUrlText(params.q, (q) => update({ q, page: 1 }, true));
 
   // Officers (and admins) can be responsible for partners: they get "My partners".
@@ -96,6 +109,8 @@ export const PartnersList = ({ actor, onCreate }: PartnersListProps) => {
         )}
       </Group>
 
+      <PartnerFiltersBar filters={filters} onChange={changeFilters} />
+
       {partners.isError && (
         <QueryErrorAlert
           title={t('partners.loadError')}
@@ -104,12 +119,12 @@ export const PartnersList = ({ actor, onCreate }: PartnersListProps) => {
         />
       )}
 
-      {noneAtAll && params.q === '' && !assignedTo && (
+      {noneAtAll && params.q === '' && !assignedTo && !filtered && (
         <EmptyState title={t('partners.empty.title')} description={t('partners.empty.description')}>
           {onCreate && <Button onClick={onCreate}>{t('partners.empty.action')}</Button>}
         </EmptyState>
       )}
-      {noneAtAll && params.q === '' && assignedTo && (
+      {noneAtAll && params.q === '' && assignedTo && !filtered && (
         <EmptyState
           title={
             isMine
@@ -133,6 +148,13 @@ export const PartnersList = ({ actor, onCreate }: PartnersListProps) => {
           </Button>
         </EmptyState>
       )}
+      {noneAtAll && params.q === '' && filtered && (
+        <EmptyState title={t('partners.filters.noMatch')}>
+          <Button variant="default" onClick={clearFilters}>
+            {t('partners.filters.clear')}
+          </Button>
+        </EmptyState>
+      )}
       {isEmpty && data.total > 0 && (
         <EmptyState title={t('partners.pastEnd.title')}>
           <Button variant="default" onClick={() => update({ page: 1 })}>
@@ -149,6 +171,8 @@ export const PartnersList = ({ actor, onCreate }: PartnersListProps) => {
           withActions={mayBeAssigned}
           canEdit={(partner) => canChangePartner(actor, partner)}
           onEdit={setEditing}
+          sort={sort}
+          onSort={(next) => changeFilters({ sort: next === DefaultSort ? '' : next })}
         />
       )}
 

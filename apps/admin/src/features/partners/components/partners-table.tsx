@@ -1,5 +1,5 @@
-import type { Partner } from '@pardev/contracts';
-import { Anchor, Button, Skeleton, Table, Text, VisuallyHidden } from '@mantine/core';
+import type { Partner, PartnerSorts } from '@pardev/contracts';
+import { Anchor, Button, Skeleton, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { MissingValue } from '../../../components/missing-value';
@@ -24,6 +24,9 @@ interface PartnersTableProps {
   /** Whether the signed-in user may change this partner (the contract's rule). */
   canEdit: (partner: Partner) => boolean;
   onEdit: (partner: Partner) => void;
+  /** The list's order, and a new one chosen from a column header. */
+  sort?: (typeof PartnerSorts)[number];
+  onSort?: (sort: (typeof PartnerSorts)[number]) => void;
 }
 
 export const PartnersTable = ({
@@ -33,6 +36,8 @@ export const PartnersTable = ({
   withActions,
   canEdit,
   onEdit,
+  sort,
+  onSort,
 }: PartnersTableProps) => {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
@@ -46,7 +51,25 @@ export const PartnersTable = ({
     <DataTable caption={caption} busy={busy} minWidth={960} testId="partners-table">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th scope="col">{t('partners.fields.name')}</Table.Th>
+          <Table.Th
+            scope="col"
+            aria-sort={sort === 'name' ? 'ascending' : sort === '-name' ? 'descending' : undefined}
+          >
+            {onSort ? (
+              // Names A–Z, then Z–A: the header says which way the list is sorted.
+              <UnstyledButton
+                fw={700}
+                fz="inherit"
+                title={t('partners.sort.byName')}
+                onClick={() => onSort(sort === 'name' ? '-name' : 'name')}
+              >
+                {t('partners.fields.name')}
+                {sort === 'name' ? ' ↑' : sort === '-name' ? ' ↓' : ''}
+              </UnstyledButton>
+            ) : (
+              t('partners.fields.name')
+            )}
+          </Table.Th>
           <Table.Th scope="col">{t('partners.fields.status')}</Table.Th>
           <Table.Th scope="col">{t('partners.fields.acronym')}</Table.Th>
           <Table.Th scope="col">{t('partners.fields.category')}</Table.Th>
