@@ -77,7 +77,7 @@ export class PartnersService {
     if (!mayRegister(actor)) throw notAllowedToRegister();
     const responsibleOfficerId =
       command.responsibleOfficerId ?? (actor.roles.includes('officer') ? actor.userId : null);
-    return this.uniqueName(command, () =>
+    return this.refusingDuplicates(command, () =>
       this.dataSource.transaction(async (manager) => {
         if (await this.partners.nameTaken(manager, command.name, command.country)) {
           throw partnerAlreadyExists(command.name, command.country);
@@ -124,7 +124,7 @@ export class PartnersService {
 
   /** Changes the profile: admins, or the partner's responsible officer or delegates. */
   async update({ id, version, ...profile }: UpdatePartnerCommand, cause: Envelope): Promise<Partner> {
-    return this.uniqueName(profile, () =>
+    return this.refusingDuplicates(profile, () =>
       this.change(
         id,
         version,
@@ -236,7 +236,7 @@ export class PartnersService {
   }
 
   // Two writes racing past the checks: the unique indexes decide (name per country, IATI identifier).
-  private async uniqueName<T>(
+  private async refusingDuplicates<T>(
     profile: { name: string; country: string | null; iatiIdentifier?: string | null | undefined },
     write: () => Promise<T>,
   ): Promise<T> {
