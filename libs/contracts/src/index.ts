@@ -13,3 +13,5 @@ export * from './auth/users.contracts';
 export * from './audit/audit.contracts';
 export * from './partners/partner.access';
 export * from './partners/due-diligence.contracts';
+export * from './partners/partner-import.contracts';
+export * from './auth/saved-views.contracts';

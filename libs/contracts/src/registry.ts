@@ -36,6 +36,15 @@ import {
   UpdatePartnerRequestSchema,
 } from './partners/partner.contracts';
 import {
+  ListPartnerImportRowsRequestSchema,
+  PartnerImportRequestSchema,
+  PartnerImportRowPageSchema,
+  PartnerImportSchema,
+  StagePartnerImportRowsRequestSchema,
+  StagedRowsSchema,
+  StartPartnerImportRequestSchema,
+} from './partners/partner-import.contracts';
+import {
   DirectoryPartnerPageSchema,
   ListDirectoryPartnersQuerySchema,
 } from './results/partner-directory.contracts';
@@ -78,6 +87,13 @@ export const requestContracts = {
   'partners.check.expiring': query(ExpiringChecksQuerySchema, ExpiringChecksSchema),
   'partners.flag.raise': command(RaiseFlagRequestSchema, DueDiligenceSchema),
   'partners.flag.resolve': command(ResolveFlagRequestSchema, DueDiligenceSchema),
+  // Spreadsheet import: start, stage the rows in chunks, check (dry run), apply; read back.
+  'partners.import.start': command(StartPartnerImportRequestSchema, PartnerImportSchema),
+  'partners.import.stage-rows': command(StagePartnerImportRowsRequestSchema, StagedRowsSchema),
+  'partners.import.check': command(PartnerImportRequestSchema, PartnerImportSchema),
+  'partners.import.apply': command(PartnerImportRequestSchema, PartnerImportSchema),
+  'partners.import.get': query(PartnerImportRequestSchema, PartnerImportSchema),
+  'partners.import.rows': query(ListPartnerImportRowsRequestSchema, PartnerImportRowPageSchema),
   'partners.audit.search': query(AuditQuerySchema, AuditPageSchema),
   'partners.health.check': query(HealthCheckRequestSchema, HealthReportSchema),
   'agreements.partner-option.list': query(ListPartnerOptionsQuerySchema, PartnerOptionPageSchema),
