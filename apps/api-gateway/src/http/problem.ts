@@ -18,9 +18,13 @@ export const statusForCode = (code: ErrorCode): number => {
     case ErrorCode.NotFound:
     case ErrorCode.PartnerNotFound:
     case ErrorCode.FlagNotFound:
+    case ErrorCode.ImportNotFound:
+    case ErrorCode.SavedViewNotFound:
       return 404;
     case ErrorCode.PartnerAlreadyExists:
     case ErrorCode.FlagAlreadyResolved:
+    case ErrorCode.ImportNotOpen:
+    case ErrorCode.SavedViewConflict:
     case ErrorCode.VersionConflict:
       return 409;
     case ErrorCode.TooManyAttempts:
@@ -49,6 +53,10 @@ const titles: Record<ErrorCode, string> = {
   [ErrorCode.PartnerAlreadyExists]: 'Partner already registered',
   [ErrorCode.FlagNotFound]: 'Flag not found',
   [ErrorCode.FlagAlreadyResolved]: 'Flag already resolved',
+  [ErrorCode.ImportNotFound]: 'Import not found',
+  [ErrorCode.ImportNotOpen]: 'Import already applied',
+  [ErrorCode.SavedViewNotFound]: 'Saved view not found',
+  [ErrorCode.SavedViewConflict]: 'Saved view not saved',
   [ErrorCode.VersionConflict]: 'Changed by someone else',
   [ErrorCode.ServiceUnavailable]: 'Service unavailable',
   [ErrorCode.Timeout]: 'The service did not answer in time',
