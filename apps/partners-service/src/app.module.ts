@@ -16,6 +16,7 @@ import { ContactsModule } from './contacts/contacts.module';
 import { DueDiligenceCheckEntity, PartnerFlagEntity } from './due-diligence/due-diligence.entities';
 import { DueDiligenceModule } from './due-diligence/due-diligence.module';
 import { DemoSeed, SEED_DEMO_DATA } from './seed/demo-seed';
+import { PartnerImportsModule } from './imports/partner-imports.module';
 
 export const SERVICE = 'partners-service';
 
@@ -41,6 +42,7 @@ export class AppModule {
         }),
         PartnersModule,
         ContactsModule,
+        PartnerImportsModule,
         DueDiligenceModule.forRoot({ sweepIntervalMs: config.DUE_DILIGENCE_SWEEP_MINUTES * 60_000 }),
       ],
       controllers: [ServiceHealthController, HealthHandler, auditSearchHandler('partners')],

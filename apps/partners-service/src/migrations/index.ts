@@ -4,6 +4,7 @@ import { DueDiligence1764231300000 } from './1764231300000-due-diligence';
 import { PartnerProfile1764231500000 } from './1764231500000-partner-profile';
 import { PartnerContacts1764231600000 } from './1764231600000-partner-contacts';
 import { PartnerSearchText1764231700000 } from './1764231700000-partner-search-text';
+import { PartnerImports1764231800000 } from './1764231800000-partner-imports';
 
 export const partnersMigrations = [
   PartnerTable1764230500000,
@@ -12,4 +13,5 @@ export const partnersMigrations = [
   PartnerProfile1764231500000,
   PartnerContacts1764231600000,
   PartnerSearchText1764231700000,
+  PartnerImports1764231800000,
 ];

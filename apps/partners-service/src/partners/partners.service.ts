@@ -46,6 +46,20 @@ const violatedUniqueIndex = (error: unknown): string | undefined => {
   );
 };
 
+interface DuplicateKeys {
+  readonly name: string;
+  readonly country: string | null;
+  readonly iatiIdentifier?: string | null | undefined;
+}
+
+/** A write refused by a unique index, as the refusal a person understands; any other error as it is. */
+export const asDuplicateRefusal = (error: unknown, profile: DuplicateKeys): unknown => {
+  const index = violatedUniqueIndex(error);
+  if (index === 'partner_iati_identifier_uq') return iatiIdentifierTaken(profile.iatiIdentifier ?? '');
+  if (index) return partnerAlreadyExists(profile.name, profile.country);
+  return error;
+};
+
 const regionOf = (country: string | null) => (country ? (IloRegionOfCountry[country] ?? null) : null);
 
 // Fields left out of an update stay as they are.
@@ -58,6 +72,15 @@ const mayRegister = (actor: Actor | undefined): actor is Actor =>
   actor.roles.some((role) => (PartnerRegistrarRoles as readonly string[]).includes(role));
 
 type FindDuplicates = ParsedRequestOf<'partners.partner.find-duplicates'>;
+
+/** Which partner, at which version, who asks, and how the audit trail names the change. */
+interface PartnerChange {
+  readonly id: string;
+  readonly version: number;
+  readonly cause: Envelope;
+  readonly action: string;
+  readonly note?: string | undefined;
+}
 
 @Injectable()
 export class PartnersService {
@@ -73,74 +96,84 @@ export class PartnersService {
    * names nobody else becomes its responsible officer.
    */
   async register(command: RegisterPartnerCommand, cause: Envelope): Promise<Partner> {
+    return this.refusingDuplicates(command, () =>
+      this.dataSource.transaction((manager) => this.registerWithin(manager, command, cause)),
+    );
+  }
+
+  /**
+   * Registration inside a transaction the caller holds (one form, or a batch of imported rows):
+   * checked, inserted, audited and announced there.
+   */
+  async registerWithin(
+    manager: EntityManager,
+    command: RegisterPartnerCommand,
+    cause: Envelope,
+    note?: string,
+  ): Promise<Partner> {
     const actor = cause.actor;
     if (!mayRegister(actor)) throw notAllowedToRegister();
     const responsibleOfficerId =
       command.responsibleOfficerId ?? (actor.roles.includes('officer') ? actor.userId : null);
-    return this.refusingDuplicates(command, () =>
-      this.dataSource.transaction(async (manager) => {
-        if (await this.partners.nameTaken(manager, command.name, command.country)) {
-          throw partnerAlreadyExists(command.name, command.country);
-        }
-        if (command.parentPartnerId) await this.checkParent(manager, null, command.parentPartnerId);
-        const entity = Object.assign(new PartnerEntity(), {
-          id: newId(),
-          ...command,
-          legalName: command.legalName ?? null,
-          iatiIdentifier: command.iatiIdentifier ?? null,
-          ownership: command.ownership ?? defaultOwnership(command.category),
-          region: regionOf(command.country),
-          parentPartnerId: command.parentPartnerId ?? null,
-          status: command.status ?? 'ACTIVE',
-          tags: command.tags ?? [],
-          notes: command.notes ?? null,
-          responsibleOfficerId,
-          delegateIds: [],
-          createdBy: actor.userId,
-          updatedBy: actor.userId,
-        });
-        const partner = toPartner(await this.partners.insert(manager, entity));
-        await this.partners.refreshSearchText(manager, partner.id);
-        await this.audit.record(
-          manager,
-          {
-            action: 'partner.registered',
-            entityType: 'partner',
-            entityId: partner.id,
-            changes: changesBetween(null, auditedFields(partner)),
-          },
-          cause,
-        );
-        await this.outbox.publish(
-          manager,
-          'partners.partner.registered.v1',
-          toPartnerRegistered(partner),
-          cause,
-        );
-        return partner;
-      }),
+    if (await this.partners.nameTaken(manager, command.name, command.country)) {
+      throw partnerAlreadyExists(command.name, command.country);
+    }
+    if (command.parentPartnerId) await this.checkParent(manager, null, command.parentPartnerId);
+    const entity = Object.assign(new PartnerEntity(), {
+      id: newId(),
+      ...command,
+      legalName: command.legalName ?? null,
+      iatiIdentifier: command.iatiIdentifier ?? null,
+      ownership: command.ownership ?? defaultOwnership(command.category),
+      region: regionOf(command.country),
+      parentPartnerId: command.parentPartnerId ?? null,
+      status: command.status ?? 'ACTIVE',
+      tags: command.tags ?? [],
+      notes: command.notes ?? null,
+      responsibleOfficerId,
+      delegateIds: [],
+      createdBy: actor.userId,
+      updatedBy: actor.userId,
+    });
+    const partner = toPartner(await this.partners.insert(manager, entity));
+    await this.partners.refreshSearchText(manager, partner.id);
+    await this.audit.record(
+      manager,
+      {
+        action: 'partner.registered',
+        entityType: 'partner',
+        entityId: partner.id,
+        changes: changesBetween(null, auditedFields(partner)),
+        note,
+      },
+      cause,
     );
+    await this.outbox.publish(manager, 'partners.partner.registered.v1', toPartnerRegistered(partner), cause);
+    return partner;
   }
 
   /** Changes the profile: admins, or the partner's responsible officer or delegates. */
-  async update({ id, version, ...profile }: UpdatePartnerCommand, cause: Envelope): Promise<Partner> {
-    return this.refusingDuplicates(profile, () =>
-      this.change(
-        id,
-        version,
-        cause,
-        'partner.updated',
-        canChangePartner,
-        notAllowedToChange,
-        async (manager, partner) => {
-          if (await this.partners.nameTaken(manager, profile.name, profile.country, id)) {
-            throw partnerAlreadyExists(profile.name, profile.country);
-          }
-          if (profile.parentPartnerId) await this.checkParent(manager, id, profile.parentPartnerId);
-          Object.assign(partner, definedOnly(profile), { region: regionOf(profile.country) });
-        },
-      ),
+  async update(command: UpdatePartnerCommand, cause: Envelope): Promise<Partner> {
+    return this.refusingDuplicates(command, () =>
+      this.dataSource.transaction((manager) => this.updateWithin(manager, command, cause)),
     );
+  }
+
+  /** A profile change inside a transaction the caller holds (see `registerWithin`). */
+  updateWithin(
+    manager: EntityManager,
+    { id, version, ...profile }: UpdatePartnerCommand,
+    cause: Envelope,
+    note?: string,
+  ): Promise<Partner> {
+    const change = { id, version, cause, action: 'partner.updated', note };
+    return this.changeWithin(manager, change, canChangePartner, notAllowedToChange, async (partner) => {
+      if (await this.partners.nameTaken(manager, profile.name, profile.country, id)) {
+        throw partnerAlreadyExists(profile.name, profile.country);
+      }
+      if (profile.parentPartnerId) await this.checkParent(manager, id, profile.parentPartnerId);
+      Object.assign(partner, definedOnly(profile), { region: regionOf(profile.country) });
+    });
   }
 
   /** Hands the partner to another officer or names delegates: admins, or the responsible officer. */
@@ -148,16 +181,11 @@ export class PartnersService {
     { id, version, responsibleOfficerId, delegateIds }: AssignPartnerCommand,
     cause: Envelope,
   ): Promise<Partner> {
-    return this.change(
-      id,
-      version,
-      cause,
-      'partner.assigned',
-      canAssignPartner,
-      notAllowedToAssign,
-      (_, partner) => {
+    const change = { id, version, cause, action: 'partner.assigned' };
+    return this.dataSource.transaction((manager) =>
+      this.changeWithin(manager, change, canAssignPartner, notAllowedToAssign, (partner) => {
         Object.assign(partner, { responsibleOfficerId, delegateIds });
-      },
+      }),
     );
   }
 
@@ -190,33 +218,29 @@ export class PartnersService {
 
   /**
    * One change to one partner: locked, checked (who may, which version), applied, audited with the
-   * fields that changed and announced, all in one transaction.
+   * fields that changed and announced, all in the caller's transaction.
    */
-  private change(
-    id: string,
-    version: number,
-    cause: Envelope,
-    action: string,
+  private async changeWithin(
+    manager: EntityManager,
+    { id, version, cause, action, note }: PartnerChange,
     allowed: (actor: Actor, partner: PartnerEntity) => boolean,
     refusal: (id: string) => Error,
-    apply: (manager: EntityManager, partner: PartnerEntity) => void | Promise<void>,
+    apply: (partner: PartnerEntity) => void | Promise<void>,
   ): Promise<Partner> {
     const actor = cause.actor;
-    return this.dataSource.transaction(async (manager) => {
-      const entity = await this.partners.lockById(manager, id);
-      if (!entity) throw partnerNotFound(id);
-      if (!actor || !allowed(actor, entity)) throw refusal(id);
-      if (entity.version !== version) throw staleVersion(id, version, entity.version);
-      const before = auditedFields(toPartner(entity));
-      await apply(manager, entity);
-      entity.updatedBy = actor.userId;
-      const partner = toPartner(await this.partners.save(manager, entity));
-      await this.partners.refreshSearchText(manager, id);
-      const changes = changesBetween(before, auditedFields(partner));
-      await this.audit.record(manager, { action, entityType: 'partner', entityId: id, changes }, cause);
-      await this.outbox.publish(manager, 'partners.partner.updated.v1', toPartnerUpdated(partner), cause);
-      return partner;
-    });
+    const entity = await this.partners.lockById(manager, id);
+    if (!entity) throw partnerNotFound(id);
+    if (!actor || !allowed(actor, entity)) throw refusal(id);
+    if (entity.version !== version) throw staleVersion(id, version, entity.version);
+    const before = auditedFields(toPartner(entity));
+    await apply(entity);
+    entity.updatedBy = actor.userId;
+    const partner = toPartner(await this.partners.save(manager, entity));
+    await this.partners.refreshSearchText(manager, id);
+    const changes = changesBetween(before, auditedFields(partner));
+    await this.audit.record(manager, { action, entityType: 'partner', entityId: id, changes, note }, cause);
+    await this.outbox.publish(manager, 'partners.partner.updated.v1', toPartnerUpdated(partner), cause);
+    return partner;
   }
 
   /** The parent must exist and must not be the partner itself or one of its descendants. */
@@ -236,17 +260,11 @@ export class PartnersService {
   }
 
   // Two writes racing past the checks: the unique indexes decide (name per country, IATI identifier).
-  private async refusingDuplicates<T>(
-    profile: { name: string; country: string | null; iatiIdentifier?: string | null | undefined },
-    write: () => Promise<T>,
-  ): Promise<T> {
+  private async refusingDuplicates<T>(profile: DuplicateKeys, write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } catch (error) {
-      const index = violatedUniqueIndex(error);
-      if (index === 'partner_iati_identifier_uq') throw iatiIdentifierTaken(profile.iatiIdentifier ?? '');
-      if (index) throw partnerAlreadyExists(profile.name, profile.country);
-      throw error;
+      throw asDuplicateRefusal(error, profile);
     }
   }
 }

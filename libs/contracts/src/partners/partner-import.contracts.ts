@@ -178,7 +178,12 @@ const blank = (value: string | undefined): boolean => value === undefined || val
 const orNull = (value: string | undefined): string | null => (blank(value) ? null : value!.trim());
 /** "Private sector", "private-sector" and "PRIVATE_SECTOR" all name the code PRIVATE_SECTOR. */
 const asCode = (value: string | undefined): string | null =>
-  blank(value) ? null : value!.trim().toUpperCase().replace(/[\s-]+/g, '_');
+  blank(value)
+    ? null
+    : value!
+        .trim()
+        .toUpperCase()
+        .replace(/[\s-]+/g, '_');
 
 /** A row's cells turned into the profile they describe, before validation. */
 export const profileFromCells = (
