@@ -10,6 +10,8 @@ export interface ApiRequestOptions<S extends z.ZodType | undefined> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: QueryParams;
   body?: unknown;
+  /** A file sent as it is (an upload) instead of a JSON body, with its media type. */
+  raw?: { content: Blob | string; contentType: string } | undefined;
   /** Response schema from @pardev/contracts; omit for 204 responses. */
   schema?: S;
   signal?: AbortSignal | undefined;
@@ -66,9 +68,10 @@ export const apiRequest = async <S extends z.ZodType | undefined = undefined>(
   path: string,
   options: ApiRequestOptions<S> = {},
 ): Promise<ResultOf<S>> => {
-  const { method = 'GET', query, body, schema, signal } = options;
+  const { method = 'GET', query, body, raw, schema, signal } = options;
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (raw) headers['content-type'] = raw.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
 
   let response: Response;
   try {
@@ -76,7 +79,7 @@ export const apiRequest = async <S extends z.ZodType | undefined = undefined>(
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
+      body: raw ? raw.content : body === undefined ? null : JSON.stringify(body),
       signal: signal ?? null,
     });
   } catch (error) {

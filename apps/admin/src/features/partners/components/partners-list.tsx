@@ -24,6 +24,7 @@ import { useStaffNames } from '../../../lib/staff-directory';
 import { useDebouncedUrlText } from '../../../lib/use-debounced-url-text';
 import { usePartners } from '../api/get-partners';
 import { AssignmentFilter } from './assignment-filter';
+import { ExportMenu } from './export-menu';
 import { EditPartnerModal } from './edit-partner-modal';
 import {
   DefaultSort,
@@ -102,11 +103,14 @@ export const PartnersList = ({ actor, onCreate }: PartnersListProps) => {
             />
           )}
         </Group>
-        {data && (
-          <Text size="sm" c="dimmed" role="status" data-testid="partners-total">
-            {t('partners.total', { count: data.total })}
-          </Text>
-        )}
+        <Group gap="sm" align="center">
+          {data && (
+            <Text size="sm" c="dimmed" role="status" data-testid="partners-total">
+              {t('partners.total', { count: data.total })}
+            </Text>
+          )}
+          <ExportMenu query={query} />
+        </Group>
       </Group>
 
       <PartnerFiltersBar filters={filters} onChange={changeFilters} />
