@@ -18,6 +18,9 @@ const PartnerPage = lazy(() => import('./routes/partner').then((m) => ({ default
 const ExpiringChecksPage = lazy(() =>
   import('./routes/expiring-checks').then((m) => ({ default: m.ExpiringChecksPage })),
 );
+const PartnerImportPage = lazy(() =>
+  import('./routes/partner-import').then((m) => ({ default: m.PartnerImportPage })),
+);
 const UsersPage = lazy(() => import('./routes/users').then((m) => ({ default: m.UsersPage })));
 const AuditTrailPage = lazy(() =>
   import('./routes/audit-trail').then((m) => ({ default: m.AuditTrailPage })),
@@ -67,6 +70,11 @@ export const appRoutes: RouteObject[] = [
           {
             path: 'partners/expiring-checks',
             element: <ExpiringChecksPage />,
+            errorElement: <RouteErrorBoundary />,
+          },
+          {
+            path: 'partners/import',
+            element: <PartnerImportPage />,
             errorElement: <RouteErrorBoundary />,
           },
           { path: 'partners/:partnerId', element: <PartnerPage />, errorElement: <RouteErrorBoundary /> },
