@@ -21,6 +21,10 @@ import { ContactsController } from './partners/contacts.controller';
 import { DueDiligenceController } from './partners/due-diligence.controller';
 import { PartnersController } from './partners/partners.controller';
 import { PartnersExport } from './partners/partners-export';
+import { PartnerImportsController } from './partners/imports/partner-imports.controller';
+import { PartnerImportUpload } from './partners/imports/partner-import-upload';
+import { SavedViewsController } from './saved-views/saved-views.controller';
+import { SavedViewsRepository } from './saved-views/saved-views.repository';
 
 @Module({})
 class GatewayConfigModule {
@@ -63,11 +67,13 @@ export class AppModule {
         HealthController,
         MetaController,
         OpenApiController,
+        PartnerImportsController,
         PartnersController,
         DueDiligenceController,
         ContactsController,
         AuditController,
         PartnerOptionsController,
+        SavedViewsController,
         ...(adminStatic.dir ? [SpaFallbackController] : []),
       ],
       providers: [
@@ -75,6 +81,8 @@ export class AppModule {
         HealthService,
         AuditReader,
         PartnersExport,
+        PartnerImportUpload,
+        SavedViewsRepository,
         { provide: ADMIN_STATIC, useValue: adminStatic },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

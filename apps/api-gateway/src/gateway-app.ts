@@ -11,6 +11,7 @@ import type { GatewayConfig } from './config';
 import { correlationIdFrom } from './http/correlation-id';
 import { BODY_LIMIT_BYTES, REQUEST_TIMEOUT_MS } from './http/limits';
 import { securityHeaders } from './http/security-headers';
+import { IMPORT_FILE_LIMIT_BYTES, XLSX_CONTENT_TYPE } from './partners/imports/import-file';
 
 const NO_STORE = /^\/(api|health)(\/|\?|$)/;
 
@@ -52,6 +53,15 @@ export const createGatewayApp = async (
       // API answers are per user and health is live state: no shared or browser cache may keep them.
       if (NO_STORE.test(request.url)) void reply.header('cache-control', 'no-store');
     });
+  // Spreadsheets arrive as themselves (POST /partners/imports), larger than any JSON form.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser(
+      ['text/csv', XLSX_CONTENT_TYPE],
+      { parseAs: 'buffer', bodyLimit: IMPORT_FILE_LIMIT_BYTES },
+      (_request, body, done) => done(null, body),
+    );
   const adminStatic = app.get<AdminStatic>(ADMIN_STATIC);
   if (adminStatic.dir) await registerAdminStatic(app, adminStatic.dir);
   else new Logger('AdminStatic').warn(adminStatic.problem ?? 'no admin SPA; serving the API only');

@@ -1,5 +1,5 @@
-/** One column of a CSV export: its header and how to read the cell from a row. */
-export interface CsvColumn<T> {
+/** One column of an export (CSV or Excel): its header and how to read the cell from a row. */
+export interface TableColumn<T> {
   readonly header: string;
   readonly value: (row: T) => string | number | boolean | null | readonly string[];
 }
@@ -18,7 +18,7 @@ const cell = (value: string | number | boolean | null | readonly string[]): stri
  * RFC 4180 CSV (CRLF line ends), with a UTF-8 byte-order mark so that Excel reads accents right;
  * list values are joined with "; ".
  */
-export const toCsv = <T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string =>
+export const toCsv = <T>(rows: readonly T[], columns: readonly TableColumn<T>[]): string =>
   '\uFEFF' +
   [columns.map((c) => cell(c.header)), ...rows.map((row) => columns.map((c) => cell(c.value(row))))]
     .map((cells) => cells.join(','))

@@ -1,5 +1,13 @@
 import {
   ContactBodySchema,
+  SaveViewRequestSchema,
+  SavedViewIdParamsSchema,
+  SavedViewListResponseSchema,
+  SavedViewSchema,
+  SavedViewsQuerySchema,
+  ListPartnerImportRowsQuerySchema,
+  PartnerImportRowPageSchema,
+  PartnerImportSchema,
   ContactListSchema,
   DuplicateCandidatesSchema,
   ExportPartnersQuerySchema,
@@ -44,6 +52,8 @@ import {
 import type { z } from 'zod';
 import { ContactParamsSchema } from '../partners/contacts.controller';
 import { FlagParamsSchema } from '../partners/due-diligence.controller';
+import { XLSX_CONTENT_TYPE } from '../partners/imports/import-file';
+import { ImportParamsSchema, UploadImportQuerySchema } from '../partners/imports/partner-imports.controller';
 
 export interface ApiRoute {
   readonly method: 'get' | 'post' | 'put' | 'delete';
@@ -56,6 +66,8 @@ export interface ApiRoute {
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
+  /** The body is a file of one of these media types rather than JSON. */
+  readonly upload?: readonly string[];
   readonly success: { readonly status: number; readonly schema?: z.ZodType; readonly description: string };
   /** Error codes this route can answer with besides the ones every route can (see openapi.document.ts). */
   readonly errors?: readonly number[];
@@ -122,6 +134,57 @@ export const apiRoutes: readonly ApiRoute[] = [
     query: ExportPartnersQuerySchema as unknown as z.ZodObject,
     success: { status: 200, description: 'text/csv attachment' },
     errors: [400],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/partners/imports',
+    summary:
+      'Import partners from a spreadsheet (CSV or Excel, the export is a template, up to 20,000 rows): the file is the body; the answer is the dry run, row by row',
+    tag: 'partner imports',
+    access: PartnerRegistrarRoles,
+    query: UploadImportQuerySchema,
+    upload: ['text/csv', XLSX_CONTENT_TYPE],
+    success: { status: 201, schema: PartnerImportSchema, description: 'Checked: what each row would do' },
+    errors: [400, 413],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/partners/imports/{id}',
+    summary: 'An import: what the dry run planned and, while it is applied, how far it is',
+    tag: 'partner imports',
+    access: PartnerRegistrarRoles,
+    params: ImportParamsSchema,
+    success: { status: 200, schema: PartnerImportSchema, description: 'The import as it is now' },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/partners/imports/{id}/rows',
+    summary: 'The rows of an import with their outcome (create, update, skip, error …) and errors by field',
+    tag: 'partner imports',
+    access: PartnerRegistrarRoles,
+    params: ImportParamsSchema,
+    query: ListPartnerImportRowsQuerySchema,
+    success: {
+      status: 200,
+      schema: PartnerImportRowPageSchema,
+      description: 'One page of rows, in file order',
+    },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/partners/imports/{id}/apply',
+    summary: 'Write the rows the dry run found writable (rows with errors are left out), in the background',
+    tag: 'partner imports',
+    access: PartnerRegistrarRoles,
+    params: ImportParamsSchema,
+    success: {
+      status: 202,
+      schema: PartnerImportSchema,
+      description: 'Applying; GET the import for progress',
+    },
+    errors: [400, 404, 409],
   },
   {
     method: 'get',
@@ -348,6 +411,36 @@ export const apiRoutes: readonly ApiRoute[] = [
     success: { status: 200, schema: UserSchema, description: 'The account as it is now' },
     errors: [400, 404],
   })),
+  {
+    method: 'get',
+    path: '/api/v1/me/saved-views',
+    summary: 'The signed-in person’s saved views of a list (its filters and sort as a URL query)',
+    tag: 'saved views',
+    access: anyone,
+    query: SavedViewsQuerySchema,
+    success: { status: 200, schema: SavedViewListResponseSchema, description: 'Their views, by name' },
+    errors: [400],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/me/saved-views',
+    summary: 'Save the current view of a list under a name (at most 50 per list)',
+    tag: 'saved views',
+    access: anyone,
+    body: SaveViewRequestSchema,
+    success: { status: 201, schema: SavedViewSchema, description: 'Saved' },
+    errors: [400, 409],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/me/saved-views/{id}',
+    summary: 'Delete one of the signed-in person’s saved views',
+    tag: 'saved views',
+    access: anyone,
+    params: SavedViewIdParamsSchema,
+    success: { status: 204, description: 'Deleted' },
+    errors: [400, 404],
+  },
   {
     method: 'get',
     path: '/api/v1/meta',

@@ -50,7 +50,7 @@ const errorsOf = (route: ApiRoute): number[] => {
   const codes = new Set<number>([...(route.errors ?? []), 500, 503, 504]);
   if (route.access !== 'public') codes.add(401);
   if (restricted) codes.add(403);
-  if (route.body) codes.add(413);
+  if (route.body || route.upload) codes.add(413);
   return [...codes].sort((a, b) => a - b);
 };
 
@@ -61,6 +61,16 @@ const operation = (route: ApiRoute) => ({
   security: route.access === 'public' ? [] : [{ session: [] }],
   ...(route.access === 'public' ? {} : { 'x-roles': route.access }),
   parameters: parameters(route),
+  ...(route.upload
+    ? {
+        requestBody: {
+          required: true,
+          content: Object.fromEntries(
+            route.upload.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+          ),
+        },
+      }
+    : {}),
   ...(route.body
     ? {
         requestBody: {

@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, type ParsedRequestOf, type Partner } from '@pardev/contracts';
 import { DomainError, MessageBus, type RequestOptions } from '@pardev/messaging';
-import { toCsv, type CsvColumn } from '../http/csv';
+import { toCsv, type TableColumn } from '../http/csv';
+import { toXlsx } from '../http/xlsx';
+import { XLSX_CONTENT_TYPE } from './imports/import-file';
 import { UsersRepository } from '../identity/users.repository';
 
 type ExportQuery = Omit<ParsedRequestOf<'partners.partner.list'>, 'page' | 'pageSize'>;
+
+/** A finished export: the file's bytes or text, its media type and its name. */
+export interface ExportFile {
+  readonly body: string | Buffer;
+  readonly contentType: string;
+  readonly fileName: string;
+}
 
 /** More than a spreadsheet user can work with; narrow the filters instead. */
 export const EXPORT_LIMIT = 20_000;
@@ -18,7 +27,19 @@ export class PartnersExport {
     private readonly users: UsersRepository,
   ) {}
 
-  async csv(query: ExportQuery, context: RequestOptions): Promise<string> {
+  async file(query: ExportQuery, format: 'csv' | 'xlsx', context: RequestOptions): Promise<ExportFile> {
+    const { rows, columns } = await this.table(query, context);
+    const fileName = `partners-${new Date().toISOString().slice(0, 10)}.${format}`;
+    if (format === 'csv') {
+      return { body: toCsv(rows, columns), contentType: 'text/csv; charset=utf-8', fileName };
+    }
+    return { body: await toXlsx(rows, columns, 'Partners'), contentType: XLSX_CONTENT_TYPE, fileName };
+  }
+
+  private async table(
+    query: ExportQuery,
+    context: RequestOptions,
+  ): Promise<{ rows: Partner[]; columns: TableColumn<Partner>[] }> {
     const partners: Partner[] = [];
     for (let page = 1; ; page++) {
       const result = await this.bus.request(
@@ -38,7 +59,8 @@ export class PartnersExport {
     const names = await this.users.namesOf([
       ...new Set(partners.flatMap((p) => (p.responsibleOfficerId ? [p.responsibleOfficerId] : []))),
     ]);
-    const columns: CsvColumn<Partner>[] = [
+    // The headers an import reads (PartnerImportHeaders): an export, edited, comes back in.
+    const columns: TableColumn<Partner>[] = [
       { header: 'Name', value: (p) => p.name },
       { header: 'Acronym', value: (p) => p.acronym },
       { header: 'Legal name', value: (p) => p.legalName },
@@ -56,9 +78,10 @@ export class PartnersExport {
           p.responsibleOfficerId ? (names.get(p.responsibleOfficerId) ?? p.responsibleOfficerId) : null,
       },
       { header: 'Tags', value: (p) => p.tags },
+      { header: 'Notes', value: (p) => p.notes },
       { header: 'Last changed', value: (p) => p.updatedAt },
       { header: 'Id', value: (p) => p.id },
     ];
-    return toCsv(partners, columns);
+    return { rows: partners, columns };
   }
 }

@@ -44,7 +44,7 @@ export class PartnersController {
     return this.bus.request('partners.partner.list', query, context);
   }
 
-  // Exactly what the list shows for the same filters and order, all pages, for Excel & co.
+  // Exactly what the list shows for the same filters and order, all pages, as CSV or Excel.
   @Get('export')
   @AnyRole()
   async export(
@@ -52,15 +52,13 @@ export class PartnersController {
     query: z.output<typeof ExportPartnersQuerySchema>,
     @BusContext() context: RequestOptions,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    const csv = await this.exports.csv(query, context);
+  ): Promise<string | Buffer> {
+    const { format, ...filters } = query;
+    const file = await this.exports.file(filters, format, context);
     void reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="partners-${new Date().toISOString().slice(0, 10)}.csv"`,
-      );
-    return csv;
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.fileName}"`);
+    return file.body;
   }
 
   // Before registering (or renaming): partners with the same IATI identifier or a name alike.

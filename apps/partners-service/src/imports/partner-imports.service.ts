@@ -69,14 +69,15 @@ export class PartnerImportsService {
   ): Promise<{ importId: string; staged: number }> {
     return this.dataSource.transaction(async (manager) => {
       const stored = await this.open(manager, importId, cause, ['STAGED']);
-      const beyond = rows.find((row) => row.rowNumber > stored.rowCount + 1);
-      if (beyond) {
+      const staged = await this.imports.stage(manager, importId, rows);
+      // Rolled back: more rows than announced is a sender's mistake, not a bigger file.
+      if (staged > stored.rowCount) {
         throw new DomainError(
           ErrorCode.ValidationFailed,
-          `row ${beyond.rowNumber} is beyond the ${stored.rowCount} rows the import announced`,
+          `the import announced ${stored.rowCount} rows and ${staged} have been sent`,
         );
       }
-      return { importId, staged: await this.imports.stage(manager, importId, rows) };
+      return { importId, staged };
     });
   }
 

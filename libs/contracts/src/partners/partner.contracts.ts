@@ -207,7 +207,10 @@ export const ListPartnersQuerySchema = PageQuerySchema.extend({
 export type ListPartnersQuery = z.input<typeof ListPartnersQuerySchema>;
 
 /** The same filters and order as the list, without paging: what an export of the list holds. */
-export const ExportPartnersQuerySchema = ListPartnersQuerySchema.omit({ page: true, pageSize: true });
+export const ExportPartnersQuerySchema = ListPartnersQuerySchema.omit({ page: true, pageSize: true }).extend({
+  /** CSV (UTF-8 with BOM) or an Excel workbook. */
+  format: z.enum(['csv', 'xlsx'], { message: 'must be csv or xlsx' }).default('csv'),
+});
 export type ExportPartnersQuery = z.input<typeof ExportPartnersQuerySchema>;
 
 /** Possible duplicates of a partner about to be registered (or edited: `exceptId`). */
