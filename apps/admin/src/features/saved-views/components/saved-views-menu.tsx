@@ -90,7 +90,7 @@ export const SavedViewsMenu = ({ list, path }: SavedViewsMenuProps) => {
             {t('savedViews.menu')}
           </Button>
         </Popover.Target>
-        <Popover.Dropdown aria-label={t('savedViews.menuLabel')}>
+        <Popover.Dropdown>
           <Stack gap="xs">
             <Button
               variant="light"
