@@ -147,6 +147,21 @@ describe('PartnersList', { timeout: 15_000 }, () => {
     expect(blocked.getAttribute('style')).toContain('--mantine-color-red');
   });
 
+  it('exports exactly what the list shows, as Excel or CSV', async () => {
+    serveList(45);
+    renderList('/partners?q=swedish&page=2&category=FOUNDATION&sort=-name');
+    await screen.findByText('SIDA');
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    const excel = await screen.findByRole('menuitem', { name: 'Excel (.xlsx)' });
+    expect(excel.getAttribute('href')).toBe(
+      '/api/v1/partners/export?q=swedish&category=FOUNDATION&sort=-name&format=xlsx',
+    );
+    expect(excel.hasAttribute('download')).toBe(true);
+    expect(screen.getByRole('menuitem', { name: 'CSV (.csv)' }).getAttribute('href')).toBe(
+      '/api/v1/partners/export?q=swedish&category=FOUNDATION&sort=-name&format=csv',
+    );
+  });
+
   it('says what to do next when there is no partner yet', async () => {
     mockFetch(() => ({ body: { items: [], total: 0, page: 1, pageSize: 20 } }));
     const onCreate = vi.fn();
