@@ -60,7 +60,7 @@ const RowDetails = ({ row }: { row: PartnerImportRow }) => {
   const { t, i18n } = useTranslation();
   if (row.errors.length > 0) {
     return (
-      <List size="sm" spacing={2} c="red.8" data-testid="import-row-errors">
+      <List size="sm" spacing={2} c="red.9" data-testid="import-row-errors">
         {row.errors.map((error, index) => (
           <List.Item key={`${error.field}-${error.rule}-${index}`}>
             <RowError rowNumber={row.rowNumber} error={error} />

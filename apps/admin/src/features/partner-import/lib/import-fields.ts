@@ -17,10 +17,12 @@ export const importFieldLabelKeys: Readonly<Record<PartnerImportField, ParseKeys
   notes: 'partners.fields.notes',
 };
 
-// A row's errors may name profile fields that have no column (worked out from others).
+// A row's errors may name profile fields that have no column (worked out from others), or the file.
 const otherFieldLabelKeys: Readonly<Record<string, ParseKeys>> = {
   region: 'partners.fields.region',
   parentPartnerId: 'partners.fields.parentPartner',
+  // A problem with the file as a whole.
+  file: 'partnerImport.file.label',
 };
 
 /** The i18n key of the label of a field a row error names, if it has one. */
