@@ -15,6 +15,7 @@ import {
   type BusRound,
   type HttpRound,
 } from './report';
+import { runImportBench, type ImportBenchResult } from './import';
 import { runSearchBench, type SearchBenchResult } from './search';
 import { summarize } from './stats';
 import { createTestDatabase } from '@pardev/testing';
@@ -50,6 +51,9 @@ export interface BenchConfig {
   /** Partner search scenario (only with postgresUrl): partners in the database, queries each way. */
   readonly searchPartners: number;
   readonly searchQueries: number;
+  /** Import dry run scenario: rows in the CSV, and how many files. */
+  readonly importRows: number;
+  readonly importRuns: number;
 }
 
 const numberArg = (argv: string[], name: string, fallback: number): number => {
@@ -85,6 +89,8 @@ export const parseConfig = (argv: string[]): BenchConfig => {
     idleMs: quick ? 1_000 : 5_000,
     searchPartners: numberArg(argv, 'search-partners', 10_000),
     searchQueries: numberArg(argv, 'search-queries', quick ? 100 : 400),
+    importRows: numberArg(argv, 'import-rows', 10_000),
+    importRuns: numberArg(argv, 'import-runs', quick ? 2 : 3),
   };
 };
 
@@ -329,6 +335,18 @@ export const runBench = async (argv: string[]): Promise<number> => {
       );
     }
 
+    log(`partner import dry run: ${config.importRuns} CSV files of ${config.importRows} rows…`);
+    const importRun: ImportBenchResult = await runImportBench({
+      baseUrl: system.baseUrl,
+      cookie: session.cookie,
+      rows: config.importRows,
+      runs: config.importRuns,
+    });
+    log(
+      `  import   gateway ${importRun.gatewayMs.map((v) => v.toFixed(0)).join(' / ')} ms; ` +
+        `parse + validate in-process ${importRun.baselineMs.map((v) => v.toFixed(0)).join(' / ')} ms`,
+    );
+
     log(`idle ${config.idleMs / 1000} s, then reading the services' memory`);
     await sleep(config.idleMs);
     const memoryAfterRuns = memoryOfApps(system);
@@ -345,6 +363,7 @@ export const runBench = async (argv: string[]): Promise<number> => {
       memory: { afterStart: memoryAfterStart, afterRuns: memoryAfterRuns },
       admin,
       search,
+      import: importRun,
       natsUrl: natsNote,
     };
     const rows = evaluate(results);

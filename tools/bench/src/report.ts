@@ -1,4 +1,5 @@
 import type { AdminBundle } from './admin-bundle';
+import type { ImportBenchResult } from './import';
 import type { SearchBenchResult } from './search';
 import type { LoadResult } from './http-load';
 import { median, type Summary } from './stats';
@@ -15,6 +16,7 @@ export const targets = {
   adminInitialGzipKb: 170,
   searchP95ToDirect: 2,
   searchP95Ms: 30,
+  importDryRunMs: 5_000,
 } as const;
 
 export interface HttpRound {
@@ -71,6 +73,7 @@ export interface BenchResults {
   readonly admin: AdminBundle;
   /** Only with --postgres-url: the direct query needs the partners database. */
   readonly search?: SearchBenchResult | undefined;
+  readonly import?: ImportBenchResult | undefined;
   readonly natsUrl: string;
 }
 
@@ -319,6 +322,27 @@ export const evaluate = (results: BenchResults): Row[] => {
     );
   } else {
     rows.push(info('Partner search over 10,000 partners', 'not run: needs --postgres-url'));
+  }
+
+  // 8: import dry run of a large CSV, end to end, beside parsing and validating it in-process.
+  if (results.import) {
+    const { rows: lines, gatewayMs, baselineMs, planned } = results.import;
+    const value = median([...gatewayMs]);
+    const base = median([...baselineMs]);
+    rows.push({
+      metric: `Import dry run of ${lines.toLocaleString('en-US')} CSV rows through the gateway (median of ${gatewayMs.length})`,
+      value: ms(value, 0),
+      baseline: `parse + validate in-process ${ms(base, 0)}`,
+      ratio: x(value / base),
+      target: `≤ ${ms(targets.importDryRunMs, 0)}`,
+      ...atMost(value, targets.importDryRunMs),
+    });
+    rows.push(
+      info(
+        'Import dry run outcome',
+        `${planned.create} create, ${planned.update} update, ${planned.skip} skip, ${planned.error} errors`,
+      ),
+    );
   }
 
   // 6: start-up.

@@ -128,6 +128,36 @@ describe('planning an import (the dry run)', () => {
       expect(planned.profile).toMatchObject({ acronym: 'SDC', category: 'GOVERNMENT_OECD_DAC' });
   });
 
+  it('reads a blank "Public or private" or status as the default when creating and as "leave it" when updating', () => {
+    const cols: PartnerImportField[] = [...columns, 'ownership'];
+    const [created, kept] = plan(
+      [
+        row({
+          name: 'Fondation Lumière',
+          organisationType: '60',
+          category: 'FOUNDATION',
+          country: 'FR',
+          status: '',
+          ownership: '',
+        }),
+        row({
+          name: sdc.name,
+          acronym: 'SDC',
+          organisationType: '10',
+          category: 'GOVERNMENT_OECD_DAC',
+          country: 'CH',
+          status: ' ',
+          ownership: '',
+        }),
+      ],
+      admin,
+      cols,
+    );
+    expect(created).toMatchObject({ outcome: 'CREATE' });
+    if (created?.outcome === 'CREATE') expect(created.profile.ownership).toBeUndefined();
+    expect(kept).toMatchObject({ outcome: 'SKIP', changedFields: [] });
+  });
+
   it('names the row, the field and the rule of every problem', () => {
     const [noName, badCountry, badType] = plan([
       row({ ...newPartner, name: '' }),

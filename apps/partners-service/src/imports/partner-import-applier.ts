@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ErrorCode, type Envelope, type FieldError } from '@pardev/contracts';
 import { DomainError } from '@pardev/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -8,6 +8,8 @@ import { PartnerImportsRepository, type RowToApply } from './partner-imports.rep
 /** Rows written per transaction: progress moves in these steps, and a crash redoes at most one. */
 export const APPLY_BATCH_ROWS = 100;
 const RETRY_AFTER_MS = 2_000;
+// A breath between batches, for the requests waiting on the database (PGlite has one connection).
+const BETWEEN_BATCHES_MS = 5;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -37,7 +39,7 @@ const rowErrors = (error: unknown): FieldError[] => {
  * Imports still APPLYING at start (after a stop or a crash) are resumed.
  */
 @Injectable()
-export class PartnerImportApplier implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PartnerImportApplier implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger('PartnerImportApplier');
   private readonly draining = new Map<string, Promise<void>>();
   private stopping = false;
@@ -52,7 +54,8 @@ export class PartnerImportApplier implements OnApplicationBootstrap, OnApplicati
     for (const id of await this.imports.applying()) this.drain(id);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // First thing on close, while the database is still there: the batch under way commits, no other starts.
+  async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     await Promise.all(this.draining.values());
   }
@@ -73,6 +76,7 @@ export class PartnerImportApplier implements OnApplicationBootstrap, OnApplicati
     while (!this.stopping) {
       try {
         if (!(await this.applyBatch(importId))) return;
+        await sleep(BETWEEN_BATCHES_MS);
       } catch (error) {
         this.log.warn(`import ${importId}: batch failed, trying again: ${(error as Error).message}`);
         await sleep(RETRY_AFTER_MS);
@@ -96,6 +100,9 @@ export class PartnerImportApplier implements OnApplicationBootstrap, OnApplicati
       for (const row of rows) {
         const note = `imported from ${stored.fileName}, row ${row.rowNumber}`;
         await this.applyRow(manager, importId, row, stored.applyCause, note);
+        // PGlite answers without I/O: without this, a batch would keep the event loop to itself and
+        // requests (a progress poll) would wait for the whole import rather than for this batch.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       return true;
     });

@@ -199,9 +199,10 @@ export const profileFromCells = (
   set('iatiIdentifier', orNull(values.iatiIdentifier));
   set('organisationType', orNull(values.organisationType));
   set('category', asCode(values.category));
-  set('ownership', asCode(values.ownership));
+  // Blank: the default for the category on a new partner, the current value on an update.
+  if (!blank(values.ownership)) set('ownership', asCode(values.ownership));
   set('country', asCode(values.country));
-  set('status', asCode(values.status));
+  if (!blank(values.status)) set('status', asCode(values.status));
   set(
     'tags',
     blank(values.tags)
