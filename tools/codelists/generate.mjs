@@ -28,6 +28,7 @@ const LISTS = [
   'Region',
   'ResultType',
   'Sector',
+  'SectorCategory',
   'SectorVocabulary',
   'TransactionType',
   'UNSDG-Goals',

@@ -15,3 +15,7 @@ export * from './partners/partner.access';
 export * from './partners/due-diligence.contracts';
 export * from './partners/partner-import.contracts';
 export * from './auth/saved-views.contracts';
+export * from './money/money';
+export * from './agreements/agreement.contracts';
+export * from './agreements/agreement.lifecycle';
+export * from './agreements/agreement.access';

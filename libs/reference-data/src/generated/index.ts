@@ -16,6 +16,7 @@ export * from './policysignificance';
 export * from './region';
 export * from './resulttype';
 export * from './sector';
+export * from './sectorcategory';
 export * from './sectorvocabulary';
 export * from './transactiontype';
 export * from './unsdg-goals';
