@@ -76,8 +76,9 @@ const UI_PACKAGES = [
   '@mantine/*',
   '@tanstack/*',
 ];
-// type:contracts and type:data are pure, portable schema/data code: zod and nothing else.
-const PURE_ALLOWED = ['zod', 'zod/*'];
+// type:contracts and type:data are pure, portable schema/data code: zod, and the two libraries money
+// needs (exact decimals, ISO 4217 currencies), which run unchanged in Node and the browser.
+const PURE_ALLOWED = ['zod', 'zod/*', 'big.js', 'dinero.js', 'dinero.js/*'];
 const PURE_BANNED = [...SERVER_ONLY_PACKAGES, ...UI_PACKAGES, 'rxjs', 'rxjs/*', 'uuid'];
 
 // ---------------------------------------------------------------------------------------------------
@@ -93,7 +94,7 @@ const SERVICE_SCOPES = ['scope:gateway', 'scope:partners', 'scope:agreements', '
  */
 function depConstraints({ tests }) {
   const withTesting = (tags) => (tests ? [...tags, 'type:testing'] : tags);
-  const pureAllowed = tests ? [...PURE_ALLOWED, 'vitest', 'vitest/*'] : PURE_ALLOWED;
+  const pureAllowed = tests ? [...PURE_ALLOWED, 'vitest', 'vitest/*', 'fast-check'] : PURE_ALLOWED;
   return [
     // --- type axis: the layering ----------------------------------------------------------------
     // Apps may use every kind of lib, never another app (Nx reports direct app imports on its own,
