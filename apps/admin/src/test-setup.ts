@@ -1,6 +1,13 @@
 import { notifications } from '@mantine/notifications';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import en from './i18n/en.json';
+import es from './i18n/es.json';
+import fr from './i18n/fr.json';
+import { registerCatalogues } from './i18n/i18n';
+
+// The app fetches one catalogue per language on demand; tests have all three at once, synchronously.
+registerCatalogues({ en, fr, es });
 
 // jsdom lacks the layout APIs Mantine relies on.
 Object.defineProperty(window, 'matchMedia', {

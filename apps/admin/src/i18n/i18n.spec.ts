@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import en from './en.json';
 import es from './es.json';
 import fr from './fr.json';
@@ -59,5 +59,18 @@ describe('translation catalogues', () => {
     expect(document.documentElement.lang).toBe('es');
     expect(window.localStorage.getItem('pardev.language')).toBe('es');
     expect(createI18n().language).toBe('es');
+  });
+
+  it('loads only the catalogue in use, and another when the user switches to it', async () => {
+    // A fresh module: nothing registered, as in the browser.
+    vi.resetModules();
+    const fresh = await import('./i18n');
+    const i18n = await fresh.initI18n('fr');
+    expect(i18n.t('nav.partners')).toBe('Partenaires');
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(false);
+    expect(i18n.hasResourceBundle('es', 'translation')).toBe(false);
+    await i18n.changeLanguage('es');
+    expect(i18n.t('nav.partners')).toBe(es.nav.partners);
+    expect(document.documentElement.lang).toBe('es');
   });
 });

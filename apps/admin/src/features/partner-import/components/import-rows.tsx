@@ -22,6 +22,7 @@ import { currentLanguage } from '../../../i18n/i18n';
 import { partnerPath } from '../../../lib/record-paths';
 import { useImportRows } from '../api/partner-import';
 import { importFieldLabelKey, importFieldLabelKeys } from '../lib/import-fields';
+import { rowErrorMessage } from '../lib/row-error-message';
 
 /** Rows per page: a 20,000-row file is read a page at a time, never all at once. */
 export const IMPORT_ROWS_PAGE_SIZE = 50;
@@ -51,9 +52,10 @@ export const OutcomeBadge = ({ outcome }: { outcome: PartnerImportOutcome | null
 export const RowError = ({ rowNumber, error }: { rowNumber: number; error: FieldError }) => {
   const { t } = useTranslation();
   const labelKey = importFieldLabelKey(error.field);
+  const message = rowErrorMessage(t, error);
   return labelKey
-    ? t('partnerImport.rows.error', { row: rowNumber, field: t(labelKey), message: error.message })
-    : t('partnerImport.rows.errorNoField', { row: rowNumber, message: error.message });
+    ? t('partnerImport.rows.error', { row: rowNumber, field: t(labelKey), message })
+    : t('partnerImport.rows.errorNoField', { row: rowNumber, message });
 };
 
 const RowDetails = ({ row }: { row: PartnerImportRow }) => {

@@ -1,3 +1,4 @@
+import type { Language } from '../../../i18n/languages';
 import type { PartnerImport, PartnerImportRow } from '@pardev/contracts';
 import { PartnerImportSchema } from '@pardev/contracts';
 import { configure, fireEvent, getConfig, screen, waitFor, within } from '@testing-library/react';
@@ -81,7 +82,7 @@ const rowsPage = (url: URL, rows: PartnerImportRow[]) => {
   };
 };
 
-const renderImport = (entry = '/partners/import', language: 'en' | 'fr' = 'en') =>
+const renderImport = (entry = '/partners/import', language: Language = 'en') =>
   renderWithApp({
     routes: [
       { path: '/partners/import', element: <PartnerImportPage pollMs={20} /> },
@@ -135,8 +136,8 @@ describe('importing partners', { timeout: 20_000 }, () => {
     chooseFile(file);
 
     // The errors first, each naming its row and the field as the partner form labels it.
-    expect(await screen.findByText('Row 7 · Country: is not a country in the ISO 3166-1 list')).toBeTruthy();
-    expect(screen.getByText('Row 3 · Name: is required')).toBeTruthy();
+    expect(await screen.findByText('Row 7 · Country: is not one of the accepted values')).toBeTruthy();
+    expect(screen.getByText('Row 3 · Name: is empty or too short')).toBeTruthy();
     expect(screen.queryByText('Fondation Botnar')).toBeNull();
 
     // The raw file went as text/csv, named in the query.
@@ -180,8 +181,43 @@ describe('importing partners', { timeout: 20_000 }, () => {
       return undefined;
     });
     renderImport(`/partners/import?id=${importId}`, 'fr');
-    expect(await screen.findByText('Ligne 7 · Pays : is not a country in the ISO 3166-1 list')).toBeTruthy();
+    expect(await screen.findByText('Ligne 7 · Pays : ne fait pas partie des valeurs acceptées')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Importer 3 partenaires' })).toBeTruthy();
+  });
+
+  it('says each row error in the user’s language by its rule, keeping what only the server knows', async () => {
+    const rows = [
+      row(4, {
+        outcome: 'ERROR',
+        errors: [{ field: 'name', rule: 'duplicate_row', message: 'is the same partner as row 2' }],
+      }),
+      row(6, {
+        outcome: 'ERROR',
+        errors: [{ field: 'iatiIdentifier', rule: 'unique', message: 'is already the identifier of Sida' }],
+      }),
+      row(8, {
+        outcome: 'ERROR',
+        errors: [{ field: 'id', rule: 'changed_since_check', message: 'the partner was changed' }],
+      }),
+      row(9, {
+        outcome: 'ERROR',
+        errors: [{ field: 'name', rule: 'some_new_rule', message: 'a reason the admin does not know yet' }],
+      }),
+    ];
+    mockFetch(({ url }) => {
+      if (url.pathname.endsWith('/rows')) return rowsPage(url, rows);
+      if (url.pathname === `/api/v1/partners/imports/${importId}`) return { body: importOf() };
+      return undefined;
+    });
+    renderImport(`/partners/import?id=${importId}`, 'es');
+    expect(await screen.findByText('Fila 4 · Nombre: es el mismo socio que la fila 2')).toBeTruthy();
+    expect(screen.getByText(/^Fila 6 · .+: ya es el identificador de Sida$/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        'Fila 8 · Id: otra persona modificó este socio después de la comprobación: expórtelo de nuevo y vuelva a importarlo',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('Fila 9 · Nombre: a reason the admin does not know yet')).toBeTruthy();
   });
 
   it('refuses a file that is neither CSV nor Excel without sending it', async () => {
@@ -275,9 +311,9 @@ describe('importing partners', { timeout: 20_000 }, () => {
     expect(screen.getByTestId('import-count-updated').textContent).toBe('Updated1');
     expect(screen.getByTestId('import-count-failed').textContent).toBe('Failed1');
     expect(screen.getByTestId('import-count-leftOut').textContent).toBe('Left out (errors)2');
-    expect(await screen.findByText('Row 5 · Name: another partner took this name meanwhile')).toBeTruthy();
+    expect(await screen.findByText('Row 5 · Name: is already used by another registered partner')).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: 'With errors (2)' }));
-    expect(await screen.findByText('Row 7 · Country: is not a country in the ISO 3166-1 list')).toBeTruthy();
+    expect(await screen.findByText('Row 7 · Country: is not one of the accepted values')).toBeTruthy();
 
     // Polling stopped once done.
     const pollsWhenDone = polls;
