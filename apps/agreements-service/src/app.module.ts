@@ -12,6 +12,12 @@ import { agreementsMigrations } from './migrations';
 import { PartnerOptionEntity } from './partner-options/partner-option.entity';
 import { PartnerOptionsHandler } from './partner-options/partner-options.handler';
 import { PartnerOptionsRepository } from './partner-options/partner-options.repository';
+import { AgreementEntity, CurrencyRateEntity, TrancheEntity } from './agreements/agreement.entities';
+import { AgreementsHandler } from './agreements/agreements.handler';
+import { AgreementsRepository } from './agreements/agreements.repository';
+import { AgreementsService } from './agreements/agreements.service';
+import { CurrencyRates } from './agreements/currency-rates';
+import { TranchesService } from './agreements/tranches.service';
 
 export const SERVICE = 'agreements-service';
 
@@ -26,7 +32,7 @@ export class AppModule {
           auditSource: 'agreements',
           databaseUrl: config.DATABASE_URL,
           dataDir: config.DATA_DIR,
-          entities: [PartnerOptionEntity],
+          entities: [PartnerOptionEntity, AgreementEntity, TrancheEntity, CurrencyRateEntity],
           migrations: agreementsMigrations,
         }),
         MessagingModule.forRoot({
@@ -41,8 +47,16 @@ export class AppModule {
         HealthHandler,
         auditSearchHandler('agreements'),
         PartnerOptionsHandler,
+        AgreementsHandler,
       ],
-      providers: [...serviceHealthProviders(SERVICE), PartnerOptionsRepository],
+      providers: [
+        ...serviceHealthProviders(SERVICE),
+        PartnerOptionsRepository,
+        AgreementsRepository,
+        AgreementsService,
+        TranchesService,
+        CurrencyRates,
+      ],
     };
   }
 }

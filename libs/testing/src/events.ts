@@ -48,11 +48,15 @@ export const aPartnerUpdated = (
   updatedAt: new Date().toISOString(),
 });
 
-export const waitFor = async <T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> => {
+export const waitFor = async <T>(
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
-    if (value !== undefined) return value;
+    // Not yet: undefined, or false (so that a condition can be written as a boolean).
+    if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 25));
   }

@@ -1,11 +1,15 @@
 import { Controller } from '@nestjs/common';
 import type { EventOf, ParsedRequestOf, PartnerCategory, PartnerOptionPage } from '@pardev/contracts';
 import { OnEvent, OnRequest, type EventContext } from '@pardev/messaging';
+import { AgreementsRepository } from '../agreements/agreements.repository';
 import { PartnerOptionsRepository } from './partner-options.repository';
 
 @Controller()
 export class PartnerOptionsHandler {
-  constructor(private readonly options: PartnerOptionsRepository) {}
+  constructor(
+    private readonly options: PartnerOptionsRepository,
+    private readonly agreements: AgreementsRepository,
+  ) {}
 
   @OnEvent('partners.partner.registered.v1')
   async onPartnerRegistered(
@@ -21,6 +25,8 @@ export class PartnerOptionsHandler {
     { manager }: EventContext,
   ): Promise<void> {
     await this.options.upsert(manager, event);
+    // A renamed partner: its agreements are found by the new name.
+    await this.agreements.refreshSearchTextOfPartner(manager, event.partnerId);
   }
 
   // A red flag or an expired mandatory check: the partner may not join an agreement not yet signed.

@@ -19,11 +19,15 @@ export const statusForCode = (code: ErrorCode): number => {
     case ErrorCode.PartnerNotFound:
     case ErrorCode.FlagNotFound:
     case ErrorCode.ImportNotFound:
+    case ErrorCode.AgreementNotFound:
+    case ErrorCode.TrancheNotFound:
     case ErrorCode.SavedViewNotFound:
       return 404;
     case ErrorCode.PartnerAlreadyExists:
     case ErrorCode.FlagAlreadyResolved:
     case ErrorCode.ImportNotOpen:
+    case ErrorCode.TransitionRefused:
+    case ErrorCode.AgreementLocked:
     case ErrorCode.SavedViewConflict:
     case ErrorCode.VersionConflict:
       return 409;
@@ -53,6 +57,10 @@ const titles: Record<ErrorCode, string> = {
   [ErrorCode.PartnerAlreadyExists]: 'Partner already registered',
   [ErrorCode.FlagNotFound]: 'Flag not found',
   [ErrorCode.FlagAlreadyResolved]: 'Flag already resolved',
+  [ErrorCode.AgreementNotFound]: 'Agreement not found',
+  [ErrorCode.TrancheNotFound]: 'Tranche not found',
+  [ErrorCode.TransitionRefused]: 'Step refused by the agreement rules',
+  [ErrorCode.AgreementLocked]: 'Agreement signed: change it by an amendment',
   [ErrorCode.ImportNotFound]: 'Import not found',
   [ErrorCode.ImportNotOpen]: 'Import already applied',
   [ErrorCode.SavedViewNotFound]: 'Saved view not found',
