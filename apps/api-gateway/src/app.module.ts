@@ -24,6 +24,10 @@ import { PartnersExport } from './partners/partners-export';
 import { PartnerImportsController } from './partners/imports/partner-imports.controller';
 import { PartnerImportUpload } from './partners/imports/partner-import-upload';
 import { SavedViewsController } from './saved-views/saved-views.controller';
+import { AgreementsController } from './agreements/agreements.controller';
+import { AgreementsExport } from './agreements/agreements-export';
+import { CurrencyRatesController } from './agreements/currency-rates.controller';
+import { TranchesController } from './agreements/tranches.controller';
 import { SavedViewsRepository } from './saved-views/saved-views.repository';
 
 @Module({})
@@ -73,6 +77,9 @@ export class AppModule {
         ContactsController,
         AuditController,
         PartnerOptionsController,
+        AgreementsController,
+        TranchesController,
+        CurrencyRatesController,
         SavedViewsController,
         ...(adminStatic.dir ? [SpaFallbackController] : []),
       ],
@@ -83,6 +90,7 @@ export class AppModule {
         PartnersExport,
         PartnerImportUpload,
         SavedViewsRepository,
+        AgreementsExport,
         { provide: ADMIN_STATIC, useValue: adminStatic },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

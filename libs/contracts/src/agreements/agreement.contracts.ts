@@ -378,6 +378,14 @@ export const ListAgreementsQuerySchema = PageQuerySchema.extend({
 });
 export type ListAgreementsQuery = z.input<typeof ListAgreementsQuerySchema>;
 
+/** The same filters and order as the list, without paging, and the file format. */
+export const ExportAgreementsQuerySchema = ListAgreementsQuerySchema.omit({
+  page: true,
+  pageSize: true,
+}).extend({
+  format: z.enum(['csv', 'xlsx'], { message: 'must be csv or xlsx' }).default('csv'),
+});
+
 export const AgreementListItemSchema = AgreementSchema.pick({
   id: true,
   reference: true,

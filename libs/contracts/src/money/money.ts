@@ -48,7 +48,10 @@ export type Money = z.infer<typeof MoneySchema>;
 export const RatePerUsdSchema = z
   .string()
   .trim()
-  .regex(/^\d{1,9}(\.\d{1,6})?$/, { message: 'must be a decimal number such as 0.921 (up to 6 decimals)' })
+  .regex(/^\d{1,9}(\.\d{1,6})?$/, {
+    message: 'must be a decimal number such as 0.921 (up to 6 decimals)',
+    abort: true,
+  })
   .refine((rate) => Number(rate) > 0, { message: 'must be more than 0' });
 
 /** "1234.5" (EUR) → 123450; refuses more decimals than the currency has. */

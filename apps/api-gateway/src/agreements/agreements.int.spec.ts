@@ -1,0 +1,337 @@
+import type {
+  Agreement,
+  AgreementPage,
+  CreateAgreementRequest,
+  CurrencyRateList,
+  Partner,
+  Role,
+  TrancheSchedule,
+  User,
+} from '@pardev/contracts';
+import { newId } from '@pardev/persistence';
+import { waitFor, type BusKind, type DatabaseKind } from '@pardev/testing';
+import { readSheet } from 'read-excel-file/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes } from '../openapi/api-routes';
+import {
+  HARNESS_ADMIN,
+  problemOf,
+  startGatewayHarness,
+  type GatewayHarness,
+  type Method,
+} from '../testing/gateway-harness';
+
+const combinations = (): [BusKind, DatabaseKind][] => {
+  const runs: [BusKind, DatabaseKind][] = [['embedded', 'pglite']];
+  if (process.env.TEST_NATS_URL && process.env.TEST_DATABASE_URL) runs.push(['nats', 'postgres']);
+  return runs;
+};
+
+const PASSWORD = 'correct horse battery staple';
+const today = new Date().toISOString().slice(0, 10);
+const month = today.slice(0, 7);
+const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe.each(combinations())('funding agreements through the gateway (%s bus, %s)', (busKind, dbKind) => {
+  let harness: GatewayHarness;
+  let adminCookie: string;
+  let partner: Partner;
+  const people = {} as Record<'officerA' | 'officerB' | 'finance' | 'viewer', User & { cookie: string }>;
+
+  const as = (cookie: string) => ({
+    get: (url: string) => harness.request('GET', url, { cookie }),
+    send: (method: Method, url: string, body?: unknown) => harness.request(method, url, { cookie, body }),
+  });
+  const invite = async (key: keyof typeof people, roles: Role[]) => {
+    const email = `${key}.${newId().slice(-6)}@ilo.org`;
+    const created = await as(adminCookie).send('POST', '/api/v1/users', {
+      email,
+      displayName: `${key} person`,
+      roles,
+      password: PASSWORD,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    people[key] = { ...created.json<User>(), cookie: await harness.login(email, PASSWORD) };
+  };
+  const terms = (
+    partnerIds: string[],
+    overrides: Partial<CreateAgreementRequest> = {},
+  ): CreateAgreementRequest => ({
+    title: `Youth employment ${newId().slice(-6)}`,
+    partnerIds,
+    type: 'PROJECT_AGREEMENT',
+    fundingSource: 'XBDC',
+    earmarkingCategory: '3',
+    currency: 'EUR',
+    totalMinor: 300_000_00,
+    pscRatePercent: 13,
+    startOn: daysFromToday(-10),
+    endOn: daysFromToday(700),
+    allocations: {
+      recipients: [{ kind: 'COUNTRY', code: 'KE', percent: 100 }],
+      sectors: [{ vocabulary: '1', code: '16020', percent: 100 }],
+      pbOutcomes: ['3'],
+    },
+    ...overrides,
+  });
+  const draftAs = async (cookie: string, partnerIds = [partner.id]): Promise<Agreement> => {
+    const response = await as(cookie).send('POST', '/api/v1/agreements', terms(partnerIds));
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json<Agreement>();
+  };
+  const registerPartner = async (name: string): Promise<Partner> => {
+    const response = await as(adminCookie).send('POST', '/api/v1/partners', {
+      name,
+      organisationType: '10',
+      category: 'GOVERNMENT_OECD_DAC',
+      country: 'NO',
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const registered = response.json<Partner>();
+    // agreements-service learns of it by event.
+    await waitFor(async () => {
+      const options = await as(adminCookie).get(
+        `/api/v1/agreements/partner-options?q=${encodeURIComponent(name)}`,
+      );
+      return options.json<{ total: number }>().total > 0;
+    });
+    return registered;
+  };
+
+  beforeAll(async () => {
+    harness = await startGatewayHarness(busKind, dbKind);
+    adminCookie = await harness.login(HARNESS_ADMIN.email, HARNESS_ADMIN.password);
+    await invite('officerA', ['officer']);
+    await invite('officerB', ['officer']);
+    await invite('finance', ['finance']);
+    await invite('viewer', ['viewer']);
+    partner = await registerPartner(`Norad ${newId().slice(-6)}`);
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  // A valid body for every state-changing route that takes an agreement id: a new route must be added
+  // here, or the test below fails (so that none escapes the object-level check).
+  const bodies: Record<string, (agreement: Agreement) => unknown> = {
+    'put /api/v1/agreements/{id}': (a) => ({
+      ...terms([partner.id], { title: 'Renamed' }),
+      version: a.version,
+    }),
+    'put /api/v1/agreements/{id}/responsibility': (a) => ({
+      version: a.version,
+      responsibleOfficerId: a.responsibleOfficerId,
+      delegateIds: [],
+    }),
+    'post /api/v1/agreements/{id}/transitions': (a) => ({ action: 'submit', version: a.version }),
+    'post /api/v1/agreements/{id}/tranches': () => ({
+      plannedOn: daysFromToday(30),
+      amountMinor: 100_000_00,
+    }),
+    'put /api/v1/agreements/{id}/tranches/{trancheId}': () => ({
+      plannedOn: daysFromToday(40),
+      amountMinor: 150_000_00,
+    }),
+    'post /api/v1/agreements/{id}/tranches/{trancheId}/cancel': () => ({ reason: 'the partner asked' }),
+  };
+  const financeBodies: Record<string, () => unknown> = {
+    'post /api/v1/agreements/{id}/tranches/{trancheId}/invoice': () => ({
+      invoicedOn: today,
+      invoiceReference: 'INV-1',
+    }),
+    'post /api/v1/agreements/{id}/tranches/{trancheId}/receipt': () => ({
+      receivedOn: today,
+      receivedMinor: 100_000_00,
+      ratePerUsd: '0.9',
+    }),
+  };
+  const agreementRoutesWithId = apiRoutes.filter((r) => r.path.startsWith('/api/v1/agreements/{id}'));
+  const withTranche = async (agreement: Agreement) => {
+    const planned = await as(people.officerA.cookie).send(
+      'POST',
+      `/api/v1/agreements/${agreement.id}/tranches`,
+      {
+        plannedOn: daysFromToday(20),
+        amountMinor: 100_000_00,
+      },
+    );
+    expect(planned.statusCode, planned.body).toBe(200);
+    return planned.json<TrancheSchedule>().items.at(-1)!.id;
+  };
+
+  it('lets officer B change nothing of officer A’s agreement on any route that takes its id, A everything, finance only the money', async () => {
+    const changing = agreementRoutesWithId.filter((r) => r.method !== 'get');
+    expect(changing.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+      [...Object.keys(bodies), ...Object.keys(financeBodies)].sort(),
+    );
+    for (const route of changing) {
+      const agreement = await draftAs(people.officerA.cookie);
+      const trancheId = route.path.includes('{trancheId}') ? await withTranche(agreement) : '';
+      const url = route.path.replace('{id}', agreement.id).replace('{trancheId}', trancheId);
+      const method = route.method.toUpperCase() as Method;
+      const key = `${route.method} ${route.path}`;
+      const body = bodies[key] ? bodies[key](agreement) : financeBodies[key]!();
+      const [refused, allowed] = financeBodies[key]
+        ? [people.officerA.cookie, people.finance.cookie]
+        : [people.officerB.cookie, people.officerA.cookie];
+      const denied = await as(refused).send(method, url, body);
+      expect(denied.statusCode, `${key} refused`).toBe(403);
+      expect(problemOf(denied).code).toBe('FORBIDDEN');
+      const done = await as(allowed).send(method, url, body);
+      expect(done.statusCode, `${key} allowed: ${done.body}`).toBe(200);
+    }
+    // Reads are open to every role.
+    const agreement = await draftAs(people.officerA.cookie);
+    for (const route of agreementRoutesWithId.filter((r) => r.method === 'get')) {
+      for (const person of Object.values(people)) {
+        const read = await as(person.cookie).get(route.path.replace('{id}', agreement.id));
+        expect(read.statusCode, `${route.path} as ${person.roles.join()}`).toBe(200);
+      }
+    }
+    expect(
+      (await as(people.viewer.cookie).send('POST', '/api/v1/agreements', terms([partner.id]))).statusCode,
+    ).toBe(403);
+  });
+
+  it('signs with a full schedule, values the money received in USD, and explains a refused step', async () => {
+    let agreement = await draftAs(people.officerA.cookie);
+    const url = `/api/v1/agreements/${agreement.id}`;
+    const stepTo = async (action: string, extra: Record<string, unknown> = {}) => {
+      const response = await as(people.officerA.cookie).send('POST', `${url}/transitions`, {
+        action,
+        version: agreement.version,
+        ...extra,
+      });
+      if (response.statusCode === 200) agreement = response.json<Agreement>();
+      return response;
+    };
+    expect((await stepTo('submit')).statusCode).toBe(200);
+    expect((await stepTo('approve')).statusCode).toBe(200);
+    const refused = await stepTo('sign', { signedOn: today });
+    expect(refused.statusCode).toBe(409);
+    expect(problemOf(refused)).toMatchObject({
+      code: 'TRANSITION_REFUSED',
+      errors: [{ field: 'tranches', rule: 'schedule_matches_total' }],
+    });
+    for (const [days, amount] of [
+      [-5, 100_000_00],
+      [90, 200_000_00],
+    ] as const) {
+      await as(people.officerA.cookie).send('POST', `${url}/tranches`, {
+        plannedOn: daysFromToday(days),
+        amountMinor: amount,
+      });
+    }
+    expect((await stepTo('sign', { signedOn: today })).statusCode).toBe(200);
+    expect(agreement.status).toBe('SIGNED');
+
+    // Finance imports the month's EUR rate from a CSV, then records the first tranche received.
+    const csv = `Currency;Month;Rate\r\nEUR;${month};0.8\r\nGBP;${month};0.75\r\n`;
+    const imported = await harness.request('POST', '/api/v1/currency-rates/import', {
+      cookie: people.finance.cookie,
+      body: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json<CurrencyRateList>().items.map((r) => `${r.currency} ${r.ratePerUsd}`)).toEqual([
+      'EUR 0.8',
+      'GBP 0.75',
+    ]);
+    const badCsv = await harness.request('POST', '/api/v1/currency-rates/import', {
+      cookie: people.finance.cookie,
+      body: `Currency,Month,Rate\r\nEUR,${month},0.8\r\nXYZ,2026-13,-1\r\n`,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(badCsv.statusCode).toBe(400);
+    expect(problemOf(badCsv).errors?.map((e) => e.field)).toEqual([
+      'row 3 currency',
+      'row 3 month',
+      'row 3 ratePerUsd',
+    ]);
+
+    const schedule = (await as(people.finance.cookie).get(`${url}/tranches`)).json<TrancheSchedule>();
+    expect(schedule.items[0]!.status).toBe('OVERDUE');
+    const received = await as(people.finance.cookie).send(
+      'POST',
+      `${url}/tranches/${schedule.items[0]!.id}/receipt`,
+      {
+        receivedOn: today,
+        receivedMinor: 100_000_00,
+      },
+    );
+    expect(received.statusCode, received.body).toBe(200);
+    expect(received.json<TrancheSchedule>()).toMatchObject({
+      receivedMinor: 100_000_00,
+      receivedUsdMinor: 125_000_00,
+      items: [
+        { status: 'RECEIVED', receivedUsd: { minor: 125_000_00, ratePerUsd: '0.8', rateMonth: month } },
+        { status: 'PLANNED' },
+      ],
+    });
+    const after = (await as(people.viewer.cookie).get(url)).json<Agreement>();
+    expect(after).toMatchObject({
+      receivedUsdMinor: 125_000_00,
+      totalUsd: { minor: 375_000_00, ratePerUsd: '0.8', rateMonth: month },
+    });
+
+    const history = await as(people.viewer.cookie).get(`${url}/history`);
+    expect(history.json<{ items: { action: string; actorName: string | null }[] }>().items[0]).toMatchObject({
+      action: 'tranche.received',
+      actorName: 'finance person',
+    });
+  });
+
+  it('refuses to add a partner that a red flag blocks, by field and rule', async () => {
+    const flagged = await registerPartner(`Flagged ${newId().slice(-6)}`);
+    const raised = await as(adminCookie).send('POST', `/api/v1/partners/${flagged.id}/flags`, {
+      level: 'RED',
+      category: 'SEXUAL_EXPLOITATION_AND_ABUSE',
+      comment: 'allegation under investigation',
+    });
+    expect(raised.statusCode, raised.body).toBe(200);
+    await waitFor(async () => {
+      const options = await as(adminCookie).get(
+        `/api/v1/agreements/partner-options?q=${encodeURIComponent(flagged.name)}`,
+      );
+      return (
+        options.json<{ items: { blockedForNewAgreements: boolean }[] }>().items[0]
+          ?.blockedForNewAgreements === true
+      );
+    });
+    const refused = await as(people.officerA.cookie).send(
+      'POST',
+      '/api/v1/agreements',
+      terms([partner.id, flagged.id]),
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(problemOf(refused).errors).toEqual([
+      expect.objectContaining({ field: 'partnerIds.1', rule: 'partner_blocked' }),
+    ]);
+  });
+
+  it('lists with filters and the USD total of the filtered set, and exports exactly that', async () => {
+    const listed = (
+      await as(people.viewer.cookie).get(
+        `/api/v1/agreements?partnerId=${partner.id}&sort=reference&pageSize=5`,
+      )
+    ).json<AgreementPage>();
+    expect(listed.total).toBeGreaterThan(5);
+    expect(listed.items).toHaveLength(5);
+    expect(listed.totals.usdMinor).toBeGreaterThan(0);
+    const exported = await as(people.viewer.cookie).get(
+      `/api/v1/agreements/export?format=xlsx&partnerId=${partner.id}&sort=reference`,
+    );
+    expect(exported.statusCode).toBe(200);
+    const sheet = (await readSheet(exported.rawPayload)) as (string | number | null)[][];
+    expect(sheet[0]!.slice(0, 3)).toEqual(['Reference', 'Title', 'Funding partners']);
+    expect(sheet.length - 1).toBe(listed.total);
+    expect(sheet.slice(1, 6).map((row) => row[0])).toEqual(listed.items.map((a) => a.reference));
+    const bad = await as(people.viewer.cookie).get('/api/v1/agreements?status=SIGNED_MAYBE&minUsd=-1');
+    expect(
+      problemOf(bad)
+        .errors?.map((e) => e.field)
+        .sort(),
+    ).toEqual(['minUsd', 'status']);
+  });
+});
