@@ -25,6 +25,16 @@ const UsersPage = lazy(() => import('./routes/users').then((m) => ({ default: m.
 const AuditTrailPage = lazy(() =>
   import('./routes/audit-trail').then((m) => ({ default: m.AuditTrailPage })),
 );
+const AgreementsPage = lazy(() =>
+  import('./routes/agreements').then((m) => ({ default: m.AgreementsPage })),
+);
+const AgreementCreatePage = lazy(() =>
+  import('./routes/agreement-create').then((m) => ({ default: m.AgreementCreatePage })),
+);
+const AgreementPage = lazy(() => import('./routes/agreement').then((m) => ({ default: m.AgreementPage })));
+const CurrencyRatesPage = lazy(() =>
+  import('./routes/currency-rates').then((m) => ({ default: m.CurrencyRatesPage })),
+);
 const AdministrationIndex = lazy(() =>
   import('./routes/administration').then((m) => ({ default: m.AdministrationIndex })),
 );
@@ -78,7 +88,15 @@ export const appRoutes: RouteObject[] = [
             errorElement: <RouteErrorBoundary />,
           },
           { path: 'partners/:partnerId', element: <PartnerPage />, errorElement: <RouteErrorBoundary /> },
+          { path: 'agreements', element: <AgreementsPage />, errorElement: <RouteErrorBoundary /> },
+          { path: 'agreements/new', element: <AgreementCreatePage />, errorElement: <RouteErrorBoundary /> },
+          { path: 'agreements/:agreementId', element: <AgreementPage />, errorElement: <RouteErrorBoundary /> },
           { path: 'administration', element: <AdministrationIndex /> },
+          {
+            path: 'administration/currency-rates',
+            element: <CurrencyRatesPage />,
+            errorElement: <RouteErrorBoundary />,
+          },
           { path: 'administration/users', element: <UsersPage />, errorElement: <RouteErrorBoundary /> },
           {
             path: 'administration/audit',

@@ -9,6 +9,8 @@ interface ListPaginationProps {
   /** Names the pages' navigation landmark, e.g. "Pages of partners". */
   label: string;
   onChange: (changes: Partial<ListParams>) => void;
+  /** Page sizes offered (default: the lists' usual ones). */
+  sizes?: readonly number[];
 }
 
 const controlLabels = {
@@ -19,7 +21,14 @@ const controlLabels = {
 } as const;
 
 /** Rows per page and the pages of a server-paged list. */
-export const ListPagination = ({ page, pages, pageSize, label, onChange }: ListPaginationProps) => {
+export const ListPagination = ({
+  page,
+  pages,
+  pageSize,
+  label,
+  onChange,
+  sizes = PageSizes,
+}: ListPaginationProps) => {
   const { t } = useTranslation();
   return (
     <Group justify="space-between" wrap="wrap">
@@ -27,7 +36,7 @@ export const ListPagination = ({ page, pages, pageSize, label, onChange }: ListP
         label={t('list.pageSize')}
         value={String(pageSize)}
         onChange={(event) => onChange({ pageSize: Number(event.currentTarget.value), page: 1 })}
-        data={PageSizes.map((size) => String(size))}
+        data={sizes.map((size) => String(size))}
         w={140}
       />
       <nav aria-label={label}>

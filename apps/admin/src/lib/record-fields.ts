@@ -1,3 +1,4 @@
+import { AgreementStatuses, type AgreementStatus } from '@pardev/contracts';
 import type { ParseKeys } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +28,9 @@ import {
   roleLabelKey,
 } from './reference-labels';
 import { shortId, useStaffNames } from './staff-directory';
+
+const isAgreementStatus = (value: unknown): value is AgreementStatus =>
+  typeof value === 'string' && (AgreementStatuses as readonly string[]).includes(value);
 
 // How the fields of audited records read to a person: their labels and their values (codes as
 // labels, user ids as names). Shared by record pages and the audit trail.
@@ -62,6 +66,29 @@ const fieldLabelKeys: Readonly<Record<string, Readonly<Record<string, ParseKeys>
     blockedForNewAgreements: 'partners.fields.blockedForNewAgreements',
     // Due diligence is recorded against the partner: its checks and flags.
     ...dueDiligenceLabelKeys([...CheckFields, 'flag', 'level', 'comment', 'resolution']),
+  },
+  agreement: {
+    title: 'agreements.fields.title',
+    reference: 'agreements.fields.reference',
+    partnerIds: 'agreements.fields.partners',
+    type: 'agreements.fields.type',
+    fundingSource: 'agreements.fields.fundingSource',
+    earmarkingCategory: 'agreements.fields.earmarkingCategory',
+    aidType: 'agreements.fields.aidType',
+    flowType: 'agreements.fields.flowType',
+    financeType: 'agreements.fields.financeType',
+    currency: 'agreements.fields.currency',
+    totalMinor: 'agreements.fields.total',
+    pscRatePercent: 'agreements.fields.pscRatePercent',
+    signedOn: 'agreements.fields.signedOn',
+    startOn: 'agreements.fields.startOn',
+    endOn: 'agreements.fields.endOn',
+    description: 'agreements.fields.description',
+    status: 'agreements.fields.status',
+    statusReason: 'agreements.fields.statusReason',
+    responsibleOfficerId: 'agreements.fields.responsibleOfficer',
+    delegateIds: 'agreements.fields.delegates',
+    allocations: 'agreements.fields.allocations',
   },
   user: {
     displayName: 'users.fields.displayName',
@@ -110,7 +137,8 @@ export const useRecordFieldText = (): RecordFieldText => {
           if (isPartnerCategory(raw)) return t(partnerCategoryLabelKey(raw));
           return isFlagCategory(raw) ? t(flagCategoryLabelKey(raw)) : plain(raw);
         case 'status':
-          return isPartnerStatus(raw) ? t(partnerStatusLabelKey(raw)) : plain(raw);
+          if (isPartnerStatus(raw)) return t(partnerStatusLabelKey(raw));
+          return isAgreementStatus(raw) ? t(`agreements.status.${raw}`) : plain(raw);
         case 'ownership':
           return isOwnership(raw) ? t(ownershipLabelKey(raw)) : plain(raw);
         case 'region':
@@ -125,6 +153,9 @@ export const useRecordFieldText = (): RecordFieldText => {
           return isFlagLevel(raw) ? t(flagLevelLabelKey(raw)) : plain(raw);
         case 'checkedOn':
         case 'expiresOn':
+        case 'signedOn':
+        case 'startOn':
+        case 'endOn':
           return typeof raw === 'string' ? formatDate(raw, language) : plain(raw);
         case 'flag':
           return typeof raw === 'string' ? shortId(raw) : plain(raw);

@@ -20,8 +20,20 @@ export const partnerTabPath = (id: string, tab: PartnerTab): { pathname: string;
 /** The checks that have expired or expire soon, across all partners (in the Partners area). */
 export const expiringChecksPath = '/partners/expiring-checks';
 
+export const agreementPath = (id: string): string => `/agreements/${encodeURIComponent(id)}`;
+
+/** The tabs of an agreement's page (`?tab=`; the summary is the default and is left out). */
+export const AgreementTab = {
+  Summary: 'summary',
+  Money: 'money',
+  Allocations: 'allocations',
+  History: 'history',
+} as const;
+export type AgreementTab = (typeof AgreementTab)[keyof typeof AgreementTab];
+
 const recordPaths: Readonly<Record<string, (id: string) => string>> = {
   partner: partnerPath,
+  agreement: agreementPath,
 };
 
 /** The page of an audited record, when the admin has one for its kind. */

@@ -1,4 +1,4 @@
-import { AuditReaderRoles, type Role } from '@pardev/contracts';
+import { AuditReaderRoles, FinanceRoles, type Role } from '@pardev/contracts';
 import type { ParseKeys } from 'i18next';
 
 export interface NavItem {
@@ -12,11 +12,11 @@ export interface NavItem {
   children?: readonly NavItem[];
 }
 
-// UX.md order. Partners and Administration are live; the rest are listed so people see where things will be.
+// UX.md order. Partners, Agreements and Administration are live; the rest are listed so people see where things will be.
 export const navItems: readonly NavItem[] = [
   { key: 'dashboard', label: 'nav.dashboard' },
   { key: 'partners', label: 'nav.partners', to: '/partners' },
-  { key: 'agreements', label: 'nav.agreements' },
+  { key: 'agreements', label: 'nav.agreements', to: '/agreements' },
   { key: 'projects', label: 'nav.projects' },
   { key: 'reports', label: 'nav.reports' },
   { key: 'results', label: 'nav.results' },
@@ -27,6 +27,12 @@ export const navItems: readonly NavItem[] = [
     children: [
       { key: 'users', label: 'nav.users', to: '/administration/users', roles: ['admin'] },
       { key: 'audit', label: 'nav.audit', to: '/administration/audit', roles: AuditReaderRoles },
+      {
+        key: 'currencyRates',
+        label: 'nav.currencyRates',
+        to: '/administration/currency-rates',
+        roles: FinanceRoles,
+      },
     ],
   },
 ];

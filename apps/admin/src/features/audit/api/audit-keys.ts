@@ -5,7 +5,7 @@ import { auditKeyRoot } from '../../../lib/query-keys';
 export type AuditFilters = Omit<ParsedAuditQuery, 'cursor' | 'limit'>;
 
 /** Kinds of record with a history of their own (GET /<records>/:id/history). */
-export type RecordWithHistory = 'partner';
+export type RecordWithHistory = 'partner' | 'agreement';
 
 export const auditKeys = {
   all: auditKeyRoot,

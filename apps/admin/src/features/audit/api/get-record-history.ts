@@ -11,6 +11,7 @@ type HistoryPageQuery = z.output<typeof HistoryQuerySchema>;
 
 const historyRoots: Readonly<Record<RecordWithHistory, string>> = {
   partner: '/api/v1/partners',
+  agreement: '/api/v1/agreements',
 };
 
 export const getRecordHistory = (
