@@ -28,6 +28,7 @@ import { AgreementsController } from './agreements/agreements.controller';
 import { AgreementsExport } from './agreements/agreements-export';
 import { CurrencyRatesController } from './agreements/currency-rates.controller';
 import { TranchesController } from './agreements/tranches.controller';
+import { ReportsController } from './agreements/reports.controller';
 import { SavedViewsRepository } from './saved-views/saved-views.repository';
 
 @Module({})
@@ -80,6 +81,7 @@ export class AppModule {
         AgreementsController,
         TranchesController,
         CurrencyRatesController,
+        ReportsController,
         SavedViewsController,
         ...(adminStatic.dir ? [SpaFallbackController] : []),
       ],

@@ -12,6 +12,8 @@ import { resultsMigrations } from './migrations';
 import { DirectoryPartnerEntity } from './partner-directory/directory-partner.entity';
 import { PartnerDirectoryHandler } from './partner-directory/partner-directory.handler';
 import { PartnerDirectoryRepository } from './partner-directory/partner-directory.repository';
+import { ReportingCalendar } from './reporting/reporting-calendar';
+import { ReportingHandler } from './reporting/reporting.handler';
 
 export const SERVICE = 'results-service';
 
@@ -41,8 +43,9 @@ export class AppModule {
         HealthHandler,
         auditSearchHandler('results'),
         PartnerDirectoryHandler,
+        ReportingHandler,
       ],
-      providers: [...serviceHealthProviders(SERVICE), PartnerDirectoryRepository],
+      providers: [...serviceHealthProviders(SERVICE), PartnerDirectoryRepository, ReportingCalendar],
     };
   }
 }

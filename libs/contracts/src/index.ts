@@ -19,3 +19,4 @@ export * from './money/money';
 export * from './agreements/agreement.contracts';
 export * from './agreements/agreement.lifecycle';
 export * from './agreements/agreement.access';
+export * from './agreements/reporting.contracts';

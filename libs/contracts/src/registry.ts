@@ -60,6 +60,14 @@ import {
   UpdatePartnerRequestSchema,
 } from './partners/partner.contracts';
 import {
+  GetObligationsRequestSchema,
+  ListReportsQuerySchema,
+  ObligationListSchema,
+  ObligationsSetV1Schema,
+  ReportDuePageSchema,
+  SetObligationsRequestSchema,
+} from './agreements/reporting.contracts';
+import {
   ListPartnerImportRowsRequestSchema,
   PartnerImportRequestSchema,
   PartnerImportRowPageSchema,
@@ -133,11 +141,14 @@ export const requestContracts = {
   'agreements.tranche.cancel': command(CancelTrancheRequestSchema, TrancheScheduleSchema),
   'agreements.tranche.invoice': command(RecordInvoiceRequestSchema, TrancheScheduleSchema),
   'agreements.tranche.receive': command(RecordReceiptRequestSchema, TrancheScheduleSchema),
+  'agreements.obligation.list': query(GetObligationsRequestSchema, ObligationListSchema),
+  'agreements.obligation.set': command(SetObligationsRequestSchema, ObligationListSchema),
   'agreements.currency-rate.list': query(CurrencyRatesQuerySchema, CurrencyRateListSchema),
   'agreements.currency-rate.set': command(SetCurrencyRatesRequestSchema, CurrencyRateListSchema),
   'agreements.audit.search': query(AuditQuerySchema, AuditPageSchema),
   'agreements.health.check': query(HealthCheckRequestSchema, HealthReportSchema),
   'results.partner-directory.list': query(ListDirectoryPartnersQuerySchema, DirectoryPartnerPageSchema),
+  'results.report.list': query(ListReportsQuerySchema, ReportDuePageSchema),
   'results.audit.search': query(AuditQuerySchema, AuditPageSchema),
   'results.health.check': query(HealthCheckRequestSchema, HealthReportSchema),
 } as const;
@@ -153,6 +164,7 @@ export const eventContracts = {
   'agreements.agreement.updated.v1': event('agreements', AgreementUpdatedV1Schema),
   'agreements.agreement.status-changed.v1': event('agreements', AgreementStatusChangedV1Schema),
   'agreements.agreement.tranche-received.v1': event('agreements', TrancheReceivedV1Schema),
+  'agreements.agreement.obligations-set.v1': event('agreements', ObligationsSetV1Schema),
 } as const;
 
 export type RequestSubject = keyof typeof requestContracts;

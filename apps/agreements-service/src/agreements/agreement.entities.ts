@@ -1,4 +1,4 @@
-import type { Allocations } from '@pardev/contracts';
+import type { Allocations, ReportingObligation } from '@pardev/contracts';
 import { AggregateColumns } from '@pardev/persistence';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn, type ValueTransformer } from 'typeorm';
 
@@ -105,6 +105,10 @@ export class AgreementEntity extends AggregateColumns {
 
   @Column({ name: 'received_usd_minor', type: 'bigint', default: 0, transformer: minorUnits })
   receivedUsdMinor!: number;
+
+  /** What the ILO promised to report to the partners (results-service works out the calendar). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  obligations!: ReportingObligation[];
 
   @Column({ name: 'search_text', type: 'text', default: '', select: false })
   searchText!: string;

@@ -116,6 +116,7 @@ export const auditedFields = (entity: AgreementEntity) => ({
   responsibleOfficerId: entity.responsibleOfficerId,
   delegateIds: entity.delegateIds,
   allocations: entity.allocations,
+  obligations: entity.obligations,
 });
 
 export const toTranche = (entity: TrancheEntity, today: string): Tranche => ({

@@ -74,6 +74,16 @@ export class AgreementsHandler {
     return this.tranches.receive(command, envelope);
   }
 
+  @OnRequest('agreements.obligation.list')
+  obligations({ agreementId }: ParsedRequestOf<'agreements.obligation.list'>) {
+    return this.agreements.obligations(agreementId);
+  }
+
+  @OnRequest('agreements.obligation.set')
+  setObligations(command: ParsedRequestOf<'agreements.obligation.set'>, { envelope }: RequestContext) {
+    return this.agreements.setObligations(command, envelope);
+  }
+
   @OnRequest('agreements.currency-rate.list')
   listRates(query: ParsedRequestOf<'agreements.currency-rate.list'>) {
     return this.rates.list(query);

@@ -15,6 +15,7 @@ import {
   type Allocations,
   type CreateAgreementCommand,
   type Envelope,
+  type ObligationList,
   type FieldError,
   type ParsedRequestOf,
   type UpdateAgreementCommand,
@@ -63,6 +64,7 @@ type Terms = Omit<CreateAgreementCommand, 'responsibleOfficerId'>;
 /** What a change announces: new terms, or a step of the lifecycle. */
 type Announcement =
   | { readonly kind: 'updated' }
+  | { readonly kind: 'obligations' }
   | {
       readonly kind: 'status-changed';
       readonly action: AgreementAction;
@@ -186,6 +188,43 @@ export class AgreementsService {
       ),
     );
     return this.get(id);
+  }
+
+  /**
+   * Sets the reporting obligations as a whole (results-service re-works the calendar from the event).
+   * An obligation sent with its id keeps it, so that what was reported against it stays attached.
+   */
+  async setObligations(
+    { agreementId, version, obligations }: ParsedRequestOf<'agreements.obligation.set'>,
+    cause: Envelope,
+  ): Promise<ObligationList> {
+    const saved = await this.dataSource.transaction((manager) =>
+      this.changeWithin(
+        manager,
+        { id: agreementId, version, cause, action: 'agreement.obligations-set' },
+        canChangeAgreement,
+        notAllowedToChange,
+        (entity) => {
+          const known = new Set(entity.obligations.map((o) => o.id));
+          entity.obligations = obligations.map((o) => ({
+            id: o.id && known.has(o.id) ? o.id : newId(),
+            type: o.type,
+            frequency: o.frequency,
+            daysAfterPeriodEnd: o.daysAfterPeriodEnd,
+            customDates: [...o.customDates].sort(),
+            notes: o.notes,
+          }));
+          return { kind: 'obligations' };
+        },
+      ),
+    );
+    return { agreementId, version: saved.version, items: saved.obligations };
+  }
+
+  async obligations(agreementId: string): Promise<ObligationList> {
+    const entity = await this.agreements.findById(agreementId);
+    if (!entity) throw agreementNotFound(agreementId);
+    return { agreementId, version: entity.version, items: entity.obligations };
   }
 
   /** One step of the lifecycle, if its rules hold (decideTransition); refused with every rule broken. */
@@ -312,6 +351,24 @@ export class AgreementsService {
         manager,
         'agreements.agreement.updated.v1',
         { ...agreementState(saved), updatedAt: at },
+        cause,
+      );
+    } else if (announcement.kind === 'obligations') {
+      await this.outbox.publish(
+        manager,
+        'agreements.agreement.obligations-set.v1',
+        {
+          agreementId: saved.id,
+          reference: saved.reference,
+          title: saved.title,
+          partnerIds: saved.partnerIds,
+          status: saved.status as AgreementStatus,
+          startOn: saved.startOn,
+          endOn: saved.endOn,
+          obligations: saved.obligations,
+          version: saved.version,
+          setAt: at,
+        },
         cause,
       );
     } else {

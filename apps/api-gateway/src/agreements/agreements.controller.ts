@@ -7,11 +7,13 @@ import {
   GetAgreementRequestSchema,
   HistoryQuerySchema,
   ListAgreementsQuerySchema,
+  SetObligationsBodySchema,
   TransitionBodySchema,
   UpdateAgreementBodySchema,
   type Agreement,
   type AgreementPage,
   type AuditViewPage,
+  type ObligationList,
   type ParsedRequestOf,
 } from '@pardev/contracts';
 import { MessageBus, type RequestOptions } from '@pardev/messaging';
@@ -114,6 +116,26 @@ export class AgreementsController {
     @BusContext() context: RequestOptions,
   ): Promise<Agreement> {
     return this.bus.request('agreements.agreement.transition', { ...body, id }, context);
+  }
+
+  @Get(':id/obligations')
+  @AnyRole()
+  obligations(
+    @Param(new ZodValidationPipe(GetAgreementRequestSchema)) { id }: AgreementId,
+    @BusContext() context: RequestOptions,
+  ): Promise<ObligationList> {
+    return this.bus.request('agreements.obligation.list', { agreementId: id }, context);
+  }
+
+  /** The reporting obligations as a whole; results-service works out the calendar from them. */
+  @Put(':id/obligations')
+  @Roles(...AgreementRegistrarRoles)
+  setObligations(
+    @Param(new ZodValidationPipe(GetAgreementRequestSchema)) { id }: AgreementId,
+    @Body(new ZodValidationPipe(SetObligationsBodySchema)) body: z.output<typeof SetObligationsBodySchema>,
+    @BusContext() context: RequestOptions,
+  ): Promise<ObligationList> {
+    return this.bus.request('agreements.obligation.set', { ...body, agreementId: id }, context);
   }
 
   @Get(':id/history')

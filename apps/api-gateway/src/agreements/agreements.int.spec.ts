@@ -3,11 +3,13 @@ import type {
   AgreementPage,
   CreateAgreementRequest,
   CurrencyRateList,
+  ReportDuePage,
   Partner,
   Role,
   TrancheSchedule,
   User,
 } from '@pardev/contracts';
+import { addMonths } from '@pardev/contracts';
 import { newId } from '@pardev/persistence';
 import { waitFor, type BusKind, type DatabaseKind } from '@pardev/testing';
 import { readSheet } from 'read-excel-file/node';
@@ -30,6 +32,8 @@ const combinations = (): [BusKind, DatabaseKind][] => {
 const PASSWORD = 'correct horse battery staple';
 const today = new Date().toISOString().slice(0, 10);
 const month = today.slice(0, 7);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe.each(combinations())('funding agreements through the gateway (%s bus, %s)', (busKind, dbKind) => {
@@ -125,6 +129,10 @@ describe.each(combinations())('funding agreements through the gateway (%s bus, %
       delegateIds: [],
     }),
     'post /api/v1/agreements/{id}/transitions': (a) => ({ action: 'submit', version: a.version }),
+    'put /api/v1/agreements/{id}/obligations': (a) => ({
+      version: a.version,
+      obligations: [{ type: 'NARRATIVE_PROGRESS', frequency: 'ANNUAL', daysAfterPeriodEnd: 60 }],
+    }),
     'post /api/v1/agreements/{id}/tranches': () => ({
       plannedOn: daysFromToday(30),
       amountMinor: 100_000_00,
@@ -225,6 +233,37 @@ describe.each(combinations())('funding agreements through the gateway (%s bus, %
     }
     expect((await stepTo('sign', { signedOn: today })).statusCode).toBe(200);
     expect(agreement.status).toBe('SIGNED');
+
+    // The obligations promised; results-service works out the reporting calendar from their event.
+    const obligations = await as(people.officerA.cookie).send('PUT', `${url}/obligations`, {
+      version: agreement.version,
+      obligations: [
+        { type: 'NARRATIVE_PROGRESS', frequency: 'ANNUAL', daysAfterPeriodEnd: 60 },
+        { type: 'CERTIFIED_FINANCIAL', frequency: 'FINAL', daysAfterPeriodEnd: 180, notes: 'certified' },
+      ],
+    });
+    expect(obligations.statusCode, obligations.body).toBe(200);
+    agreement = (await as(people.officerA.cookie).get(url)).json<Agreement>();
+    const calendar = await waitFor(async () => {
+      const page = (
+        await as(people.viewer.cookie).get(`/api/v1/reports?agreementId=${agreement.id}`)
+      ).json<ReportDuePage>();
+      return page.total === 3 ? page : undefined;
+    });
+    expect(calendar.items.map((r) => `${r.type} ${r.periodStart} ${r.periodEnd} ${r.dueOn}`)).toEqual([
+      `NARRATIVE_PROGRESS ${daysFromToday(-10)} ${addDays(addMonths(daysFromToday(-10), 12), -1)} ${addDays(addMonths(daysFromToday(-10), 12), 59)}`,
+      `NARRATIVE_PROGRESS ${addMonths(daysFromToday(-10), 12)} ${daysFromToday(700)} ${addDays(daysFromToday(700), 60)}`,
+      `CERTIFIED_FINANCIAL ${daysFromToday(-10)} ${daysFromToday(700)} ${addDays(daysFromToday(700), 180)}`,
+    ]);
+    expect(calendar.items[0]).toMatchObject({
+      agreementReference: agreement.reference,
+      status: 'UPCOMING',
+      partnerIds: [partner.id],
+    });
+    const forPartner = (
+      await as(people.viewer.cookie).get(`/api/v1/reports?partnerId=${partner.id}`)
+    ).json<ReportDuePage>();
+    expect(forPartner.total).toBeGreaterThanOrEqual(3);
 
     // Finance imports the month's EUR rate from a CSV, then records the first tranche received.
     const csv = `Currency;Month;Rate\r\nEUR;${month};0.8\r\nGBP;${month};0.75\r\n`;
