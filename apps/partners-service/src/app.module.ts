@@ -17,6 +17,7 @@ import { DueDiligenceCheckEntity, PartnerFlagEntity } from './due-diligence/due-
 import { DueDiligenceModule } from './due-diligence/due-diligence.module';
 import { DemoSeed, SEED_DEMO_DATA } from './seed/demo-seed';
 import { PartnerImportsModule } from './imports/partner-imports.module';
+import { PartnerTimelineModule } from './timeline/partner-timeline';
 
 export const SERVICE = 'partners-service';
 
@@ -43,6 +44,7 @@ export class AppModule {
         PartnersModule,
         ContactsModule,
         PartnerImportsModule,
+        PartnerTimelineModule,
         DueDiligenceModule.forRoot({ sweepIntervalMs: config.DUE_DILIGENCE_SWEEP_MINUTES * 60_000 }),
       ],
       controllers: [ServiceHealthController, HealthHandler, auditSearchHandler('partners')],

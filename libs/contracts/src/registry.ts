@@ -56,6 +56,8 @@ import {
   PartnerRegisteredV1Schema,
   PartnerSchema,
   PartnerUpdatedV1Schema,
+  PartnerTimelineRequestSchema,
+  PartnerTimelineSchema,
   RegisterPartnerRequestSchema,
   UpdatePartnerRequestSchema,
 } from './partners/partner.contracts';
@@ -109,6 +111,7 @@ export const requestContracts = {
   'partners.partner.list': query(ListPartnersQuerySchema, PartnerPageSchema),
   'partners.partner.update': command(UpdatePartnerRequestSchema, PartnerSchema),
   'partners.partner.assign': command(AssignPartnerRequestSchema, PartnerSchema),
+  'partners.partner.timeline': query(PartnerTimelineRequestSchema, PartnerTimelineSchema),
   'partners.partner.find-duplicates': query(FindDuplicatesQuerySchema, DuplicateCandidatesSchema),
   'partners.contact.list': query(ListContactsRequestSchema, ContactListSchema),
   'partners.contact.add': command(AddContactRequestSchema, ContactListSchema),

@@ -3,6 +3,7 @@ import type {
   AgreementPage,
   CreateAgreementRequest,
   CurrencyRateList,
+  PartnerTimeline,
   ReportDuePage,
   Partner,
   Role,
@@ -312,6 +313,29 @@ describe.each(combinations())('funding agreements through the gateway (%s bus, %
     expect(after).toMatchObject({
       receivedUsdMinor: 125_000_00,
       totalUsd: { minor: 375_000_00, ratePerUsd: '0.8', rateMonth: month },
+    });
+
+    // The partner's timeline follows the agreement's events.
+    const timeline = await waitFor(async () => {
+      const page = (
+        await as(people.viewer.cookie).get(`/api/v1/partners/${partner.id}/timeline?limit=100`)
+      ).json<PartnerTimeline>();
+      const mine = page.items.filter((e) => e.agreementId === agreement.id);
+      return mine.some((e) => e.kind === 'TRANCHE_RECEIVED') ? mine : undefined;
+    });
+    expect(
+      timeline.map((e) => (e.kind === 'AGREEMENT_STATUS' ? `${e.kind} ${String(e.detail.to)}` : e.kind)),
+    ).toEqual([
+      'TRANCHE_RECEIVED',
+      'AGREEMENT_STATUS SIGNED',
+      'AGREEMENT_STATUS PENDING_SIGNATURE',
+      'AGREEMENT_STATUS IN_REVIEW',
+      'AGREEMENT_DRAFTED',
+    ]);
+    expect(timeline[0]!.detail).toMatchObject({
+      currency: 'EUR',
+      receivedMinor: 100_000_00,
+      usdMinor: 125_000_00,
     });
 
     const history = await as(people.viewer.cookie).get(`${url}/history`);

@@ -9,6 +9,8 @@ import {
   ListPartnersQuerySchema,
   PartnerEditorRoles,
   PartnerRegistrarRoles,
+  PartnerTimelineQuerySchema,
+  type PartnerTimeline,
   RegisterPartnerRequestSchema,
   UpdatePartnerBodySchema,
   type AuditViewPage,
@@ -114,6 +116,18 @@ export class PartnersController {
     @BusContext() context: RequestOptions,
   ): Promise<Partner> {
     return this.bus.request('partners.partner.assign', { ...body, id }, context);
+  }
+
+  /** What happened with the partner's agreements (fed by agreements-service's events). */
+  @Get(':id/timeline')
+  @AnyRole()
+  timeline(
+    @Param(new ZodValidationPipe(GetPartnerRequestSchema)) { id }: PartnerId,
+    @Query(new ZodValidationPipe(PartnerTimelineQuerySchema))
+    query: z.output<typeof PartnerTimelineQuerySchema>,
+    @BusContext() context: RequestOptions,
+  ): Promise<PartnerTimeline> {
+    return this.bus.request('partners.partner.timeline', { ...query, partnerId: id }, context);
   }
 
   @Get(':id/history')

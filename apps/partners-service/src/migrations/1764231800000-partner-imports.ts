@@ -24,7 +24,9 @@ export class PartnerImports1764231800000 implements MigrationInterface {
         finished_at timestamptz,
         apply_cause jsonb
       )`);
-    await db.query(`CREATE INDEX partner_import_applying_idx ON partner_import (status) WHERE status = 'APPLYING'`);
+    await db.query(
+      `CREATE INDEX partner_import_applying_idx ON partner_import (status) WHERE status = 'APPLYING'`,
+    );
     await db.query(`
       CREATE TABLE partner_import_row (
         import_id uuid NOT NULL REFERENCES partner_import (id) ON DELETE CASCADE,

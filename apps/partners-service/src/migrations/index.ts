@@ -5,6 +5,7 @@ import { PartnerProfile1764231500000 } from './1764231500000-partner-profile';
 import { PartnerContacts1764231600000 } from './1764231600000-partner-contacts';
 import { PartnerSearchText1764231700000 } from './1764231700000-partner-search-text';
 import { PartnerImports1764231800000 } from './1764231800000-partner-imports';
+import { PartnerTimeline1764232300000 } from './1764232300000-partner-timeline';
 
 export const partnersMigrations = [
   PartnerTable1764230500000,
@@ -14,4 +15,5 @@ export const partnersMigrations = [
   PartnerContacts1764231600000,
   PartnerSearchText1764231700000,
   PartnerImports1764231800000,
+  PartnerTimeline1764232300000,
 ];

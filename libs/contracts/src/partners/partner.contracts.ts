@@ -307,3 +307,33 @@ export type Contact = z.infer<typeof ContactSchema>;
 export const ContactListSchema = z.object({ items: z.array(ContactSchema) });
 export type ContactList = z.infer<typeof ContactListSchema>;
 export const ListContactsRequestSchema = z.object({ partnerId: IdSchema });
+
+// --- Timeline -------------------------------------------------------------------------------------
+
+/** What happened with a partner's agreements, as agreements-service announced it. */
+export const PartnerTimelineKinds = ['AGREEMENT_DRAFTED', 'AGREEMENT_STATUS', 'TRANCHE_RECEIVED'] as const;
+
+export const PartnerTimelineEntrySchema = z.object({
+  id: IdSchema,
+  partnerId: IdSchema,
+  occurredAt: IsoInstantSchema,
+  kind: z.enum(PartnerTimelineKinds),
+  agreementId: IdSchema,
+  reference: z.string(),
+  title: z.string(),
+  /** AGREEMENT_STATUS: from, to, action, reason. TRANCHE_RECEIVED: currency, receivedMinor, usdMinor. */
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
+export type PartnerTimelineEntry = z.infer<typeof PartnerTimelineEntrySchema>;
+
+export const PartnerTimelineQuerySchema = z.object({
+  /** The id of the last entry seen (older ones follow). */
+  cursor: IdSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export const PartnerTimelineRequestSchema = PartnerTimelineQuerySchema.extend({ partnerId: IdSchema });
+export const PartnerTimelineSchema = z.object({
+  items: z.array(PartnerTimelineEntrySchema),
+  nextCursor: IdSchema.nullable(),
+});
+export type PartnerTimeline = z.infer<typeof PartnerTimelineSchema>;
