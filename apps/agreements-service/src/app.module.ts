@@ -18,6 +18,7 @@ import { AgreementsRepository } from './agreements/agreements.repository';
 import { AgreementsService } from './agreements/agreements.service';
 import { CurrencyRates } from './agreements/currency-rates';
 import { TranchesService } from './agreements/tranches.service';
+import { AmendmentsService } from './agreements/amendments.service';
 
 export const SERVICE = 'agreements-service';
 
@@ -55,6 +56,7 @@ export class AppModule {
         AgreementsRepository,
         AgreementsService,
         TranchesService,
+        AmendmentsService,
         CurrencyRates,
       ],
     };

@@ -29,6 +29,7 @@ import { AgreementsExport } from './agreements/agreements-export';
 import { CurrencyRatesController } from './agreements/currency-rates.controller';
 import { TranchesController } from './agreements/tranches.controller';
 import { ReportsController } from './agreements/reports.controller';
+import { AmendmentsController } from './agreements/amendments.controller';
 import { SavedViewsRepository } from './saved-views/saved-views.repository';
 
 @Module({})
@@ -82,6 +83,7 @@ export class AppModule {
         TranchesController,
         CurrencyRatesController,
         ReportsController,
+        AmendmentsController,
         SavedViewsController,
         ...(adminStatic.dir ? [SpaFallbackController] : []),
       ],

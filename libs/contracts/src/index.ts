@@ -20,3 +20,4 @@ export * from './agreements/agreement.contracts';
 export * from './agreements/agreement.lifecycle';
 export * from './agreements/agreement.access';
 export * from './agreements/reporting.contracts';
+export * from './agreements/amendment.contracts';

@@ -62,6 +62,16 @@ import {
   UpdatePartnerRequestSchema,
 } from './partners/partner.contracts';
 import {
+  AgreementVersionListSchema,
+  AmendmentListSchema,
+  AmendmentSchema,
+  DecideAmendmentRequestSchema,
+  ListAmendmentsRequestSchema,
+  ProposeAmendmentRequestSchema,
+  VersionDiffRequestSchema,
+  VersionDiffSchema,
+} from './agreements/amendment.contracts';
+import {
   GetObligationsRequestSchema,
   ListReportsQuerySchema,
   ObligationListSchema,
@@ -144,6 +154,11 @@ export const requestContracts = {
   'agreements.tranche.cancel': command(CancelTrancheRequestSchema, TrancheScheduleSchema),
   'agreements.tranche.invoice': command(RecordInvoiceRequestSchema, TrancheScheduleSchema),
   'agreements.tranche.receive': command(RecordReceiptRequestSchema, TrancheScheduleSchema),
+  'agreements.amendment.list': query(ListAmendmentsRequestSchema, AmendmentListSchema),
+  'agreements.amendment.propose': command(ProposeAmendmentRequestSchema, AmendmentSchema),
+  'agreements.amendment.decide': command(DecideAmendmentRequestSchema, AmendmentSchema),
+  'agreements.version.list': query(ListAmendmentsRequestSchema, AgreementVersionListSchema),
+  'agreements.version.diff': query(VersionDiffRequestSchema, VersionDiffSchema),
   'agreements.obligation.list': query(GetObligationsRequestSchema, ObligationListSchema),
   'agreements.obligation.set': command(SetObligationsRequestSchema, ObligationListSchema),
   'agreements.currency-rate.list': query(CurrencyRatesQuerySchema, CurrencyRateListSchema),

@@ -15,6 +15,7 @@ import {
   type BusRound,
   type HttpRound,
 } from './report';
+import { runAgreementsBench, type AgreementsBenchResult } from './agreements';
 import { runImportBench, type ImportBenchResult } from './import';
 import { runSearchBench, type SearchBenchResult } from './search';
 import { summarize } from './stats';
@@ -51,6 +52,9 @@ export interface BenchConfig {
   /** Partner search scenario (only with postgresUrl): partners in the database, queries each way. */
   readonly searchPartners: number;
   readonly searchQueries: number;
+  /** Agreements list scenario (only with postgresUrl): agreements in the database, queries each way. */
+  readonly listAgreements: number;
+  readonly listQueries: number;
   /** Import dry run scenario: rows in the CSV, and how many files. */
   readonly importRows: number;
   readonly importRuns: number;
@@ -89,6 +93,8 @@ export const parseConfig = (argv: string[]): BenchConfig => {
     idleMs: quick ? 1_000 : 5_000,
     searchPartners: numberArg(argv, 'search-partners', 10_000),
     searchQueries: numberArg(argv, 'search-queries', quick ? 100 : 400),
+    listAgreements: numberArg(argv, 'list-agreements', 100_000),
+    listQueries: numberArg(argv, 'list-queries', quick ? 100 : 400),
     importRows: numberArg(argv, 'import-rows', 10_000),
     importRuns: numberArg(argv, 'import-runs', quick ? 2 : 3),
   };
@@ -335,6 +341,23 @@ export const runBench = async (argv: string[]): Promise<number> => {
       );
     }
 
+    let agreements: AgreementsBenchResult | undefined;
+    const agreementsDatabaseUrl = databaseUrls['agreements-service'];
+    if (agreementsDatabaseUrl) {
+      log(`agreements list: ${config.listAgreements} agreements, ${config.listQueries} queries each way…`);
+      agreements = await runAgreementsBench({
+        baseUrl: system.baseUrl,
+        cookie: session.cookie,
+        agreementsDatabaseUrl,
+        agreements: config.listAgreements,
+        queries: config.listQueries,
+      });
+      log(
+        `  agreements gateway p50 ${agreements.gateway.p50.toFixed(1)} ms p95 ${agreements.gateway.p95.toFixed(1)} ms; ` +
+          `direct p50 ${agreements.direct.p50.toFixed(1)} ms p95 ${agreements.direct.p95.toFixed(1)} ms`,
+      );
+    }
+
     log(`partner import dry run: ${config.importRuns} CSV files of ${config.importRows} rows…`);
     const importRun: ImportBenchResult = await runImportBench({
       baseUrl: system.baseUrl,
@@ -364,6 +387,7 @@ export const runBench = async (argv: string[]): Promise<number> => {
       admin,
       search,
       import: importRun,
+      agreements,
       natsUrl: natsNote,
     };
     const rows = evaluate(results);

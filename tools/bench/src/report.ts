@@ -1,4 +1,5 @@
 import type { AdminBundle } from './admin-bundle';
+import type { AgreementsBenchResult } from './agreements';
 import type { ImportBenchResult } from './import';
 import type { SearchBenchResult } from './search';
 import type { LoadResult } from './http-load';
@@ -17,6 +18,8 @@ export const targets = {
   searchP95ToDirect: 2,
   searchP95Ms: 30,
   importDryRunMs: 5_000,
+  agreementsP95ToDirect: 2,
+  agreementsP95Ms: 50,
 } as const;
 
 export interface HttpRound {
@@ -74,6 +77,7 @@ export interface BenchResults {
   /** Only with --postgres-url: the direct query needs the partners database. */
   readonly search?: SearchBenchResult | undefined;
   readonly import?: ImportBenchResult | undefined;
+  readonly agreements?: AgreementsBenchResult | undefined;
   readonly natsUrl: string;
 }
 
@@ -322,6 +326,33 @@ export const evaluate = (results: BenchResults): Row[] => {
     );
   } else {
     rows.push(info('Partner search over 10,000 partners', 'not run: needs --postgres-url'));
+  }
+
+  // 9: the agreements list over many agreements, gateway vs the same statements run directly.
+  if (results.agreements) {
+    const { gateway, direct, agreements, queries } = results.agreements;
+    const ratio = gateway.p95 / direct.p95;
+    rows.push({
+      metric: `Agreements list p95 through the gateway (${agreements.toLocaleString('en-US')} agreements, ${queries} filtered queries)`,
+      value: ms(gateway.p95),
+      baseline: `same SQL on PostgreSQL ${ms(direct.p95)}`,
+      ratio: x(ratio),
+      target: `≤ ${x(targets.agreementsP95ToDirect)} direct`,
+      ...atMost(ratio, targets.agreementsP95ToDirect),
+    });
+    rows.push({
+      metric: 'Agreements list p95 through the gateway, absolute',
+      value: ms(gateway.p95),
+      baseline: '',
+      ratio: '',
+      target: `≤ ${targets.agreementsP95Ms} ms`,
+      ...atMost(gateway.p95, targets.agreementsP95Ms),
+    });
+    rows.push(
+      info('Agreements list p50 / p99 through the gateway', `${ms(gateway.p50)} / ${ms(gateway.p99)}`, {
+        baseline: `direct ${ms(direct.p50)} / ${ms(direct.p99)}`,
+      }),
+    );
   }
 
   // 8: import dry run of a large CSV, end to end, beside parsing and validating it in-process.

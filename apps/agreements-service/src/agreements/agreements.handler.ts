@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import type { ParsedRequestOf } from '@pardev/contracts';
 import { OnRequest, type RequestContext } from '@pardev/messaging';
 import { AgreementsService } from './agreements.service';
+import { AmendmentsService } from './amendments.service';
 import { CurrencyRates } from './currency-rates';
 import { TranchesService } from './tranches.service';
 
@@ -12,7 +13,33 @@ export class AgreementsHandler {
     private readonly agreements: AgreementsService,
     private readonly tranches: TranchesService,
     private readonly rates: CurrencyRates,
+    private readonly amendments: AmendmentsService,
   ) {}
+
+  @OnRequest('agreements.amendment.list')
+  listAmendments({ agreementId }: ParsedRequestOf<'agreements.amendment.list'>) {
+    return this.amendments.list(agreementId);
+  }
+
+  @OnRequest('agreements.amendment.propose')
+  proposeAmendment(command: ParsedRequestOf<'agreements.amendment.propose'>, { envelope }: RequestContext) {
+    return this.amendments.propose(command, envelope);
+  }
+
+  @OnRequest('agreements.amendment.decide')
+  decideAmendment(command: ParsedRequestOf<'agreements.amendment.decide'>, { envelope }: RequestContext) {
+    return this.amendments.decide(command, envelope);
+  }
+
+  @OnRequest('agreements.version.list')
+  versions({ agreementId }: ParsedRequestOf<'agreements.version.list'>) {
+    return this.amendments.versions(agreementId);
+  }
+
+  @OnRequest('agreements.version.diff')
+  diff(query: ParsedRequestOf<'agreements.version.diff'>) {
+    return this.amendments.diff(query);
+  }
 
   @OnRequest('agreements.agreement.create')
   create(command: ParsedRequestOf<'agreements.agreement.create'>, { envelope }: RequestContext) {

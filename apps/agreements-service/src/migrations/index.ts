@@ -2,10 +2,12 @@ import { PartnerOptionBlocked1764231400000 } from './1764231400000-partner-optio
 import { PartnerOptionTable1764230600000 } from './1764230600000-partner-option-table';
 import { Agreements1764232000000 } from './1764232000000-agreements';
 import { AgreementObligations1764232100000 } from './1764232100000-agreement-obligations';
+import { Amendments1764232400000 } from './1764232400000-amendments';
 
 export const agreementsMigrations = [
   PartnerOptionTable1764230600000,
   PartnerOptionBlocked1764231400000,
   Agreements1764232000000,
   AgreementObligations1764232100000,
+  Amendments1764232400000,
 ];

@@ -3,6 +3,9 @@ import type {
   AgreementPage,
   CreateAgreementRequest,
   CurrencyRateList,
+  AgreementVersionList,
+  Amendment,
+  VersionDiff,
   PartnerTimeline,
   ReportDuePage,
   Partner,
@@ -134,6 +137,19 @@ describe.each(combinations())('funding agreements through the gateway (%s bus, %
       version: a.version,
       obligations: [{ type: 'NARRATIVE_PROGRESS', frequency: 'ANNUAL', daysAfterPeriodEnd: 60 }],
     }),
+    'post /api/v1/agreements/{id}/amendments': () => ({
+      type: 'NO_COST_EXTENSION',
+      reason: 'delays in recruitment',
+      changes: { endOn: daysFromToday(900) },
+    }),
+    'post /api/v1/agreements/{id}/amendments/{amendmentId}/approve': (a) => ({
+      version: a.version,
+      signedOn: today,
+    }),
+    'post /api/v1/agreements/{id}/amendments/{amendmentId}/reject': (a) => ({
+      version: a.version,
+      reason: 'not agreed',
+    }),
     'post /api/v1/agreements/{id}/tranches': () => ({
       plannedOn: daysFromToday(30),
       amountMinor: 100_000_00,
@@ -169,15 +185,54 @@ describe.each(combinations())('funding agreements through the gateway (%s bus, %
     return planned.json<TrancheSchedule>().items.at(-1)!.id;
   };
 
+  /** An agreement of officer A taken to SIGNED (full schedule, submitted, approved, signed). */
+  const signedAs = async (cookie: string): Promise<Agreement> => {
+    let agreement = await draftAs(cookie);
+    await as(cookie).send('POST', `/api/v1/agreements/${agreement.id}/tranches`, {
+      plannedOn: daysFromToday(30),
+      amountMinor: agreement.totalMinor,
+    });
+    for (const action of ['submit', 'approve', 'sign']) {
+      const response = await as(cookie).send('POST', `/api/v1/agreements/${agreement.id}/transitions`, {
+        action,
+        version: agreement.version,
+        signedOn: today,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      agreement = response.json<Agreement>();
+    }
+    return agreement;
+  };
+  const proposedFor = async (agreement: Agreement): Promise<string> => {
+    const response = await as(people.officerA.cookie).send(
+      'POST',
+      `/api/v1/agreements/${agreement.id}/amendments`,
+      {
+        type: 'BUDGET_UP_TO_20',
+        reason: 'a second donor round',
+        changes: { totalMinor: agreement.totalMinor + 10_000_00 },
+      },
+    );
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json<{ id: string }>().id;
+  };
+
   it('lets officer B change nothing of officer A’s agreement on any route that takes its id, A everything, finance only the money', async () => {
     const changing = agreementRoutesWithId.filter((r) => r.method !== 'get');
     expect(changing.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
       [...Object.keys(bodies), ...Object.keys(financeBodies)].sort(),
     );
     for (const route of changing) {
-      const agreement = await draftAs(people.officerA.cookie);
+      const amending = route.path.includes('/amendments');
+      const agreement = amending
+        ? await signedAs(people.officerA.cookie)
+        : await draftAs(people.officerA.cookie);
       const trancheId = route.path.includes('{trancheId}') ? await withTranche(agreement) : '';
-      const url = route.path.replace('{id}', agreement.id).replace('{trancheId}', trancheId);
+      const amendmentId = route.path.includes('{amendmentId}') ? await proposedFor(agreement) : '';
+      const url = route.path
+        .replace('{id}', agreement.id)
+        .replace('{trancheId}', trancheId)
+        .replace('{amendmentId}', amendmentId);
       const method = route.method.toUpperCase() as Method;
       const key = `${route.method} ${route.path}`;
       const body = bodies[key] ? bodies[key](agreement) : financeBodies[key]!();
@@ -188,7 +243,7 @@ describe.each(combinations())('funding agreements through the gateway (%s bus, %
       expect(denied.statusCode, `${key} refused`).toBe(403);
       expect(problemOf(denied).code).toBe('FORBIDDEN');
       const done = await as(allowed).send(method, url, body);
-      expect(done.statusCode, `${key} allowed: ${done.body}`).toBe(200);
+      expect(done.statusCode, `${key} allowed: ${done.body}`).toBe(route.success.status);
     }
     // Reads are open to every role.
     const agreement = await draftAs(people.officerA.cookie);
@@ -342,6 +397,70 @@ describe.each(combinations())('funding agreements through the gateway (%s bus, %
     expect(history.json<{ items: { action: string; actorName: string | null }[] }>().items[0]).toMatchObject({
       action: 'tranche.received',
       actorName: 'finance person',
+    });
+  });
+
+  it('amends a signed agreement by type: a new version of the terms, each version readable, diffs between them', async () => {
+    const agreement = await signedAs(people.officerA.cookie);
+    const url = `/api/v1/agreements/${agreement.id}`;
+    const wrongType = await as(people.officerA.cookie).send('POST', `${url}/amendments`, {
+      type: 'BUDGET_UP_TO_20',
+      reason: 'more money',
+      changes: { totalMinor: agreement.totalMinor * 2 },
+    });
+    expect(wrongType.statusCode).toBe(400);
+    expect(problemOf(wrongType).errors).toEqual([
+      expect.objectContaining({ field: 'changes.totalMinor', rule: 'budget_up_to_20' }),
+    ]);
+
+    const proposed = await as(people.officerA.cookie).send('POST', `${url}/amendments`, {
+      type: 'NO_COST_EXTENSION',
+      reason: 'recruitment took six months longer',
+      changes: { endOn: daysFromToday(880) },
+    });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const amendment = proposed.json<Amendment>();
+    expect(amendment).toMatchObject({
+      sequence: 1,
+      status: 'PROPOSED',
+      changes: [{ field: 'endOn', before: daysFromToday(700), after: daysFromToday(880) }],
+    });
+    const unsigned = await as(people.officerA.cookie).send(
+      'POST',
+      `${url}/amendments/${amendment.id}/approve`,
+      { version: agreement.version },
+    );
+    expect(problemOf(unsigned).errors).toEqual([
+      expect.objectContaining({ rule: 'signature_date_required' }),
+    ]);
+    const approved = await as(people.officerA.cookie).send(
+      'POST',
+      `${url}/amendments/${amendment.id}/approve`,
+      { version: agreement.version, signedOn: today },
+    );
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(approved.json<Amendment>()).toMatchObject({
+      status: 'APPROVED',
+      makesVersion: 1,
+      signedOn: today,
+    });
+
+    const after = (await as(people.viewer.cookie).get(url)).json<Agreement>();
+    expect(after.endOn).toBe(daysFromToday(880));
+    const versions = (await as(people.viewer.cookie).get(`${url}/versions`)).json<AgreementVersionList>();
+    expect(versions.items.map((v) => [v.number, v.amendmentType, v.terms.endOn])).toEqual([
+      [0, null, daysFromToday(700)],
+      [1, 'NO_COST_EXTENSION', daysFromToday(880)],
+    ]);
+    const diff = (await as(people.viewer.cookie).get(`${url}/versions/diff?from=0&to=1`)).json<VersionDiff>();
+    expect(diff.changes).toEqual([{ field: 'endOn', before: daysFromToday(700), after: daysFromToday(880) }]);
+    expect((await as(people.viewer.cookie).get(`${url}/versions/diff?from=0&to=7`)).statusCode).toBe(400);
+    const history = (await as(people.viewer.cookie).get(`${url}/history`)).json<{
+      items: { action: string; note: string | null }[];
+    }>();
+    expect(history.items[0]).toMatchObject({
+      action: 'amendment.approved',
+      note: expect.stringContaining('NO_COST_EXTENSION'),
     });
   });
 

@@ -11,6 +11,13 @@ import {
   FinanceRoles,
   GetAgreementRequestSchema,
   ListAgreementsQuerySchema,
+  AgreementVersionListSchema,
+  AmendmentListSchema,
+  AmendmentSchema,
+  DecideAmendmentBodySchema,
+  ProposeAmendmentBodySchema,
+  VersionDiffQuerySchema,
+  VersionDiffSchema,
   PartnerTimelineQuerySchema,
   PartnerTimelineSchema,
   ListReportsQuerySchema,
@@ -78,6 +85,7 @@ import { ContactParamsSchema } from '../partners/contacts.controller';
 import { FlagParamsSchema } from '../partners/due-diligence.controller';
 import { XLSX_CONTENT_TYPE } from '../partners/imports/import-file';
 import { CancelTrancheBodySchema, TrancheParamsSchema } from '../agreements/tranches.controller';
+import { AmendmentParamsSchema } from '../agreements/amendments.controller';
 import { ImportParamsSchema, UploadImportQuerySchema } from '../partners/imports/partner-imports.controller';
 
 export interface ApiRoute {
@@ -520,6 +528,62 @@ export const apiRoutes: readonly ApiRoute[] = [
     query: ListReportsQuerySchema,
     success: { status: 200, schema: ReportDuePageSchema, description: 'One page of reports due, by date' },
     errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/agreements/{id}/amendments',
+    summary: 'The amendments of an agreement, newest first, each with the terms it changes (before → after)',
+    tag: 'agreements',
+    access: anyone,
+    params: GetAgreementRequestSchema,
+    success: { status: 200, schema: AmendmentListSchema, description: 'The amendments' },
+    errors: [400, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/agreements/{id}/amendments',
+    summary: 'Propose a typed amendment of a signed agreement (the changes must fit the type)',
+    tag: 'agreements',
+    access: AgreementRegistrarRoles,
+    params: GetAgreementRequestSchema,
+    body: ProposeAmendmentBodySchema,
+    success: { status: 201, schema: AmendmentSchema, description: 'Proposed' },
+    errors: [400, 404],
+  },
+  ...(['approve', 'reject'] as const).map((decision): ApiRoute => ({
+    method: 'post',
+    path: `/api/v1/agreements/{id}/amendments/{amendmentId}/${decision}`,
+    summary:
+      decision === 'approve'
+        ? 'Approve an amendment (with the date it was signed): a new version of the terms'
+        : 'Reject an amendment, with the reason',
+    tag: 'agreements',
+    access: AgreementRegistrarRoles,
+    params: AmendmentParamsSchema,
+    body: DecideAmendmentBodySchema,
+    success: { status: 200, schema: AmendmentSchema, description: 'The amendment as decided' },
+    errors: [400, 404, 409],
+  })),
+  {
+    method: 'get',
+    path: '/api/v1/agreements/{id}/versions',
+    summary: 'Every version of the terms: 0 as signed, then one per approved amendment',
+    tag: 'agreements',
+    access: anyone,
+    params: GetAgreementRequestSchema,
+    success: { status: 200, schema: AgreementVersionListSchema, description: 'The versions' },
+    errors: [400, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/agreements/{id}/versions/diff',
+    summary: 'What changed between two versions of the terms, field by field',
+    tag: 'agreements',
+    access: anyone,
+    params: GetAgreementRequestSchema,
+    query: VersionDiffQuerySchema,
+    success: { status: 200, schema: VersionDiffSchema, description: 'The differences' },
+    errors: [400, 404],
   },
   {
     method: 'get',
