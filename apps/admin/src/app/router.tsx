@@ -25,9 +25,7 @@ const UsersPage = lazy(() => import('./routes/users').then((m) => ({ default: m.
 const AuditTrailPage = lazy(() =>
   import('./routes/audit-trail').then((m) => ({ default: m.AuditTrailPage })),
 );
-const AgreementsPage = lazy(() =>
-  import('./routes/agreements').then((m) => ({ default: m.AgreementsPage })),
-);
+const AgreementsPage = lazy(() => import('./routes/agreements').then((m) => ({ default: m.AgreementsPage })));
 const AgreementCreatePage = lazy(() =>
   import('./routes/agreement-create').then((m) => ({ default: m.AgreementCreatePage })),
 );
@@ -90,7 +88,11 @@ export const appRoutes: RouteObject[] = [
           { path: 'partners/:partnerId', element: <PartnerPage />, errorElement: <RouteErrorBoundary /> },
           { path: 'agreements', element: <AgreementsPage />, errorElement: <RouteErrorBoundary /> },
           { path: 'agreements/new', element: <AgreementCreatePage />, errorElement: <RouteErrorBoundary /> },
-          { path: 'agreements/:agreementId', element: <AgreementPage />, errorElement: <RouteErrorBoundary /> },
+          {
+            path: 'agreements/:agreementId',
+            element: <AgreementPage />,
+            errorElement: <RouteErrorBoundary />,
+          },
           { path: 'administration', element: <AdministrationIndex /> },
           {
             path: 'administration/currency-rates',

@@ -18,7 +18,14 @@ export const agreementFixture = (overrides: Partial<Agreement> = {}): Agreement 
     id: agreementId,
     reference: 'XBDC-2026-0042',
     title: 'Decent work in Kenyan agriculture',
-    partners: [{ id: sidaId, name: 'Swedish International Development Cooperation Agency', acronym: 'SIDA', blockedForNewAgreements: false }],
+    partners: [
+      {
+        id: sidaId,
+        name: 'Swedish International Development Cooperation Agency',
+        acronym: 'SIDA',
+        blockedForNewAgreements: false,
+      },
+    ],
     type: 'PROJECT_AGREEMENT',
     fundingSource: 'XBDC',
     earmarkingCategory: '3',
@@ -55,7 +62,10 @@ export const agreementFixture = (overrides: Partial<Agreement> = {}): Agreement 
     ...overrides,
   });
 
-export const listItemFixture = (index: number, overrides: Partial<AgreementListItem> = {}): AgreementListItem =>
+export const listItemFixture = (
+  index: number,
+  overrides: Partial<AgreementListItem> = {},
+): AgreementListItem =>
   AgreementListItemSchema.parse({
     ...agreementFixture(),
     id: `0190f3a2-7c4e-7b1a-9c2d-${String(index).padStart(12, '0')}`,
@@ -80,7 +90,10 @@ export const trancheFixture = (sequence: number, overrides: Partial<Tranche> = {
   ...overrides,
 });
 
-export const scheduleFixture = (items: Tranche[], overrides: Partial<TrancheSchedule> = {}): TrancheSchedule =>
+export const scheduleFixture = (
+  items: Tranche[],
+  overrides: Partial<TrancheSchedule> = {},
+): TrancheSchedule =>
   TrancheScheduleSchema.parse({
     agreementId,
     currency: 'EUR',

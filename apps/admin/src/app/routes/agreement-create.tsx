@@ -15,7 +15,9 @@ export const AgreementCreatePage = () => {
   const user = useSessionUser();
   useDocumentTitle(`${t('agreements.create.title')} · ${t('app.name')}`);
   if (!hasAnyRole(user.roles, AgreementRegistrarRoles)) {
-    return <ForbiddenNotice title={t('agreements.create.title')} description={t('agreements.create.forbidden')} />;
+    return (
+      <ForbiddenNotice title={t('agreements.create.title')} description={t('agreements.create.forbidden')} />
+    );
   }
   return (
     <Stack gap="lg">

@@ -1,7 +1,12 @@
 import type { Agreement, TrancheSchedule } from '@pardev/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { agreementFixture, agreementId, scheduleFixture, trancheFixture } from '../../testing/agreement-fixtures';
+import {
+  agreementFixture,
+  agreementId,
+  scheduleFixture,
+  trancheFixture,
+} from '../../testing/agreement-fixtures';
 import {
   mockFetch,
   problemResponse,
@@ -13,7 +18,11 @@ import {
 } from '../../testing/test-utils';
 import { appRoutes } from '../router';
 
-const finance = { id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c06', displayName: 'Fiona Finance', roles: ['finance'] } as const;
+const finance = {
+  id: '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c06',
+  displayName: 'Fiona Finance',
+  roles: ['finance'],
+} as const;
 
 interface Server {
   agreement: Agreement;
@@ -50,7 +59,10 @@ describe('agreement page: lifecycle steps', { timeout: 15_000 }, () => {
       agreement: agreementFixture({
         startOn: null,
         responsibleOfficerId: staff.olga.id,
-        allocations: { ...agreementFixture().allocations, recipients: [{ kind: 'COUNTRY', code: 'KE', percent: 60 }] },
+        allocations: {
+          ...agreementFixture().allocations,
+          recipients: [{ kind: 'COUNTRY', code: 'KE', percent: 60 }],
+        },
       }),
       schedule: twoTranches,
     });
@@ -141,7 +153,9 @@ describe('agreement page: money and tranches', { timeout: 15_000 }, () => {
   it('shows the total with its USD equivalent and the rate used', async () => {
     serve(staff.olga, { agreement: agreementFixture(), schedule: twoTranches });
     renderPage();
-    expect((await screen.findByTestId('agreement-total')).textContent?.replace(/\s/g, ' ')).toBe('EUR 1,000,000.00');
+    expect((await screen.findByTestId('agreement-total')).textContent?.replace(/\s/g, ' ')).toBe(
+      'EUR 1,000,000.00',
+    );
     const usd = screen.getByTestId('usd-equivalent');
     expect(usd.textContent?.replace(/\s/g, ' ')).toBe('≈ USD 1,085,776.33');
     expect(usd.getAttribute('aria-label')).toContain('UN operational rate of 2026-01: 0.921 EUR per USD');
@@ -186,7 +200,9 @@ describe('agreement page: money and tranches', { timeout: 15_000 }, () => {
       ]),
     );
     await waitFor(() =>
-      expect(screen.getByTestId('schedule-received-usd').textContent?.replace(/\s/g, ' ')).toBe('USD 542,888.17'),
+      expect(screen.getByTestId('schedule-received-usd').textContent?.replace(/\s/g, ' ')).toBe(
+        'USD 542,888.17',
+      ),
     );
   });
 

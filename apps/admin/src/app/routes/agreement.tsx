@@ -24,11 +24,18 @@ const isTab = (value: string | null): value is Tab => value !== null && tabs.inc
 
 const AgreementNotFound = () => {
   const { t } = useTranslation();
-  return <NotFoundNotice title={t('agreements.record.notFound')} description={t('agreements.record.notFoundHelp')} />;
+  return (
+    <NotFoundNotice
+      title={t('agreements.record.notFound')}
+      description={t('agreements.record.notFoundHelp')}
+    />
+  );
 };
 
 const listSearchOf = (state: unknown): string =>
-  typeof state === 'object' && state !== null && typeof (state as { listSearch?: unknown }).listSearch === 'string'
+  typeof state === 'object' &&
+  state !== null &&
+  typeof (state as { listSearch?: unknown }).listSearch === 'string'
     ? (state as { listSearch: string }).listSearch
     : '';
 

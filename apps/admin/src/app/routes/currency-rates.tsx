@@ -12,7 +12,9 @@ export const CurrencyRatesPage = () => {
   const user = useSessionUser();
   useDocumentTitle(`${t('agreements.rates.title')} · ${t('app.name')}`);
   if (!hasAnyRole(user.roles, FinanceRoles)) {
-    return <ForbiddenNotice title={t('agreements.rates.title')} description={t('agreements.rates.forbidden')} />;
+    return (
+      <ForbiddenNotice title={t('agreements.rates.title')} description={t('agreements.rates.forbidden')} />
+    );
   }
   return (
     <Stack gap="lg">

@@ -22,7 +22,11 @@ export const useSetCurrencyRates = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (rates: CurrencyRate[]) =>
-      apiRequest('/api/v1/currency-rates', { method: 'PUT', body: { rates }, schema: CurrencyRateListSchema }),
+      apiRequest('/api/v1/currency-rates', {
+        method: 'PUT',
+        body: { rates },
+        schema: CurrencyRateListSchema,
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: currencyRateKeys.all });
       // USD equivalents of agreements depend on the rates.

@@ -4,7 +4,8 @@ import { apiRequest } from '../../../lib/api-client';
 import { auditKeyRoot } from '../../../lib/query-keys';
 import { agreementKeys } from './agreement-keys';
 
-const schedulePath = (agreementId: string) => `/api/v1/agreements/${encodeURIComponent(agreementId)}/tranches`;
+const schedulePath = (agreementId: string) =>
+  `/api/v1/agreements/${encodeURIComponent(agreementId)}/tranches`;
 const tranchePath = (agreementId: string, trancheId: string) =>
   `${schedulePath(agreementId)}/${encodeURIComponent(trancheId)}`;
 
@@ -14,8 +15,7 @@ export const trancheScheduleQueryOptions = (agreementId: string) =>
     queryFn: ({ signal }) => apiRequest(schedulePath(agreementId), { schema: TrancheScheduleSchema, signal }),
   });
 
-export const useTrancheSchedule = (agreementId: string) =>
-  useQuery(trancheScheduleQueryOptions(agreementId));
+export const useTrancheSchedule = (agreementId: string) => useQuery(trancheScheduleQueryOptions(agreementId));
 
 export type TrancheCommand =
   | { kind: 'add'; body: TrancheBody }

@@ -149,7 +149,10 @@ export const AgreementFiltersBar = ({ filters, onChange }: AgreementFiltersBarPr
       {select(
         'status',
         t('agreements.fields.status'),
-        AgreementStatuses.map((value: AgreementStatus) => ({ value, label: t(`agreements.status.${value}`) })),
+        AgreementStatuses.map((value: AgreementStatus) => ({
+          value,
+          label: t(`agreements.status.${value}`),
+        })),
       )}
       {select(
         'fundingSource',
@@ -165,7 +168,10 @@ export const AgreementFiltersBar = ({ filters, onChange }: AgreementFiltersBarPr
       {select(
         'pbOutcome',
         t('agreements.fields.pbOutcomes'),
-        PbOutcomes.map(({ code }) => ({ value: code, label: `${code} · ${t(`agreements.pbOutcome.${code}`)}` })),
+        PbOutcomes.map(({ code }) => ({
+          value: code,
+          label: `${code} · ${t(`agreements.pbOutcome.${code}`)}`,
+        })),
         true,
       )}
       {select(

@@ -28,7 +28,11 @@ export const AgreementSummary = ({ agreement }: { agreement: Agreement }) => {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const { nameOf } = useStaffNames();
-  const dash = <Text span c="dimmed">—</Text>;
+  const dash = (
+    <Text span c="dimmed">
+      —
+    </Text>
+  );
   const date = (value: string | null) => (value ? <DateOnly value={value} /> : dash);
 
   return (
@@ -72,7 +76,9 @@ export const AgreementSummary = ({ agreement }: { agreement: Agreement }) => {
         <Item label={t('agreements.fields.pscRatePercent')}>{`${agreement.pscRatePercent} %`}</Item>
         <Item label={t('agreements.tranches.overdue')}>{agreement.overdueTranches}</Item>
         <Item label={t('agreements.fields.type')}>{agreementTypeLabel(t, agreement.type)}</Item>
-        <Item label={t('agreements.fields.fundingSource')}>{fundingSourceLabel(t, agreement.fundingSource)}</Item>
+        <Item label={t('agreements.fields.fundingSource')}>
+          {fundingSourceLabel(t, agreement.fundingSource)}
+        </Item>
         <Item label={t('agreements.fields.earmarkingCategory')}>
           {codeLabel(EarmarkingCategory, agreement.earmarkingCategory, language)}
         </Item>
@@ -83,7 +89,9 @@ export const AgreementSummary = ({ agreement }: { agreement: Agreement }) => {
         <Item label={t('agreements.fields.endOn')}>{date(agreement.endOn)}</Item>
         <Item label={t('agreements.fields.signedOn')}>{date(agreement.signedOn)}</Item>
         <Item label={t('agreements.fields.responsibleOfficer')}>
-          {agreement.responsibleOfficerId ? nameOf(agreement.responsibleOfficerId) : t('agreements.unassigned')}
+          {agreement.responsibleOfficerId
+            ? nameOf(agreement.responsibleOfficerId)
+            : t('agreements.unassigned')}
         </Item>
       </SimpleGrid>
       {agreement.statusReason && (

@@ -32,15 +32,23 @@ const serve = (total: number, withoutRate = 0) =>
   );
 
 const renderList = (entry = '/agreements', language: 'en' | 'fr' = 'en') =>
-  renderWithApp({ routes: [{ path: '/agreements', element: <AgreementsList /> }], initialEntries: [entry], language });
+  renderWithApp({
+    routes: [{ path: '/agreements', element: <AgreementsList /> }],
+    initialEntries: [entry],
+    language,
+  });
 
 describe('AgreementsList', { timeout: 15_000 }, () => {
   it('shows the USD total of the whole filtered set and how many lack a rate', async () => {
     serve(42, 3);
     renderList();
     const totals = await screen.findByTestId('agreements-totals');
-    expect(totals.textContent?.replace(/\s/g, ' ')).toBe('USD 12,345,678 across 42 agreements; 3 without a rate');
-    expect(screen.getByRole('link', { name: 'XBDC-2026-0001' }).getAttribute('href')).toMatch(/^\/agreements\//);
+    expect(totals.textContent?.replace(/\s/g, ' ')).toBe(
+      'USD 12,345,678 across 42 agreements; 3 without a rate',
+    );
+    expect(screen.getByRole('link', { name: 'XBDC-2026-0001' }).getAttribute('href')).toMatch(
+      /^\/agreements\//,
+    );
   });
 
   it('says the totals in French', async () => {
@@ -52,7 +60,9 @@ describe('AgreementsList', { timeout: 15_000 }, () => {
 
   it('keeps filters, sort and page in the URL and queries the server with them', async () => {
     const fetchMock = serve(120);
-    const { router } = renderList('/agreements?status=SIGNED&fundingSource=XBDC&minUsd=1000&page=2&pageSize=50');
+    const { router } = renderList(
+      '/agreements?status=SIGNED&fundingSource=XBDC&minUsd=1000&page=2&pageSize=50',
+    );
     await screen.findByTestId('agreements-totals');
     const listCalls = requestedUrls(fetchMock).filter((u) => u.startsWith('/api/v1/agreements?'));
     const first = new URL(listCalls[0] ?? '', 'http://x').searchParams;
@@ -73,10 +83,16 @@ describe('AgreementsList', { timeout: 15_000 }, () => {
     );
 
     // Sorting by a column header writes the sort.
-    fireEvent.click(within(screen.getByTestId('agreements-table')).getByRole('button', { name: /Total in USD/ }));
+    fireEvent.click(
+      within(screen.getByTestId('agreements-table')).getByRole('button', { name: /Total in USD/ }),
+    );
     await waitFor(() => expect(router.state.location.search).toContain('sort=-totalUsd'));
     await waitFor(() =>
-      expect(requestedUrls(fetchMock).some((u) => u.includes('sort=-totalUsd') && u.includes('status=PENDING_SIGNATURE'))).toBe(true),
+      expect(
+        requestedUrls(fetchMock).some(
+          (u) => u.includes('sort=-totalUsd') && u.includes('status=PENDING_SIGNATURE'),
+        ),
+      ).toBe(true),
     );
   });
 

@@ -71,7 +71,12 @@ export const AgreementsTable = ({ agreements, caption, busy, sort, onSort }: Agr
           agreements.map((agreement) => (
             <Table.Tr key={agreement.id}>
               <Table.Th scope="row" fw={500}>
-                <Anchor component={Link} to={agreementPath(agreement.id)} state={{ listSearch: search }} inherit>
+                <Anchor
+                  component={Link}
+                  to={agreementPath(agreement.id)}
+                  state={{ listSearch: search }}
+                  inherit
+                >
                   {agreement.reference}
                 </Anchor>
               </Table.Th>
@@ -81,9 +86,13 @@ export const AgreementsTable = ({ agreements, caption, busy, sort, onSort }: Agr
                 <AgreementStatusBadge status={agreement.status} />
               </Table.Td>
               <Table.Td>{fundingSourceLabel(t, agreement.fundingSource)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(agreement.totalMinor, agreement.currency, language)}</Table.Td>
               <Table.Td ta="right">
-                {agreement.totalUsd ? formatMoney(agreement.totalUsd.minor, 'USD', language) : t('agreements.money.noRateShort')}
+                {formatMoney(agreement.totalMinor, agreement.currency, language)}
+              </Table.Td>
+              <Table.Td ta="right">
+                {agreement.totalUsd
+                  ? formatMoney(agreement.totalUsd.minor, 'USD', language)
+                  : t('agreements.money.noRateShort')}
               </Table.Td>
               <Table.Td>
                 {agreement.startOn && agreement.endOn
@@ -94,7 +103,9 @@ export const AgreementsTable = ({ agreements, caption, busy, sort, onSort }: Agr
                   : '—'}
               </Table.Td>
               <Table.Td>
-                {agreement.responsibleOfficerId ? nameOf(agreement.responsibleOfficerId) : t('agreements.unassigned')}
+                {agreement.responsibleOfficerId
+                  ? nameOf(agreement.responsibleOfficerId)
+                  : t('agreements.unassigned')}
               </Table.Td>
             </Table.Tr>
           ))

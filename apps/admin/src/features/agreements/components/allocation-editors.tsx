@@ -105,14 +105,20 @@ export const RecipientsEditor = ({ value, onChange, problems }: EditorProps) => 
               onChange={(kind) => update(index, { kind: kind === 'REGION' ? 'REGION' : 'COUNTRY', code: '' })}
             />
             <Select
-              label={recipient.kind === 'COUNTRY' ? t('agreements.allocations.country') : t('agreements.allocations.region')}
+              label={
+                recipient.kind === 'COUNTRY'
+                  ? t('agreements.allocations.country')
+                  : t('agreements.allocations.region')
+              }
               flex={1}
               searchable
               data={recipient.kind === 'COUNTRY' ? countries : regions}
               value={recipient.code || null}
               onChange={(code) => update(index, { code: code ?? '' })}
             />
-            {percentInput(t('agreements.allocations.percent'), recipient.percent, (percent) => update(index, { percent }))}
+            {percentInput(t('agreements.allocations.percent'), recipient.percent, (percent) =>
+              update(index, { percent }),
+            )}
             <RemoveButton
               label={t('agreements.allocations.remove', { index: index + 1 })}
               onClick={() => set(value.recipients.filter((_, i) => i !== index))}
@@ -158,7 +164,9 @@ export const SectorsEditor = ({ value, onChange, problems }: EditorProps) => {
               value={sector.code || null}
               onChange={(code) => update(index, { code: code ?? '' })}
             />
-            {percentInput(t('agreements.allocations.percent'), sector.percent, (percent) => update(index, { percent }))}
+            {percentInput(t('agreements.allocations.percent'), sector.percent, (percent) =>
+              update(index, { percent }),
+            )}
             <RemoveButton
               label={t('agreements.allocations.remove', { index: index + 1 })}
               onClick={() => set(value.sectors.filter((_, i) => i !== index))}
@@ -186,7 +194,9 @@ export const OutcomesEditor = ({ value, onChange, problems }: EditorProps) => {
   const language = currentLanguage(i18n);
   const goals = sdgGoalOptions(language);
   const targets = sdgTargetOptions(language).filter((target) =>
-    value.sdgGoals.length === 0 ? true : (value.sdgGoals as readonly string[]).includes(target.value.split('.')[0] ?? ''),
+    value.sdgGoals.length === 0
+      ? true
+      : (value.sdgGoals as readonly string[]).includes(target.value.split('.')[0] ?? ''),
   );
   const markers = policyMarkerOptions(language);
   const significances = significanceOptions(language);
@@ -240,7 +250,9 @@ export const OutcomesEditor = ({ value, onChange, problems }: EditorProps) => {
                 onChange={(code) =>
                   onChange({
                     ...value,
-                    policyMarkers: value.policyMarkers.map((m, i) => (i === index ? { ...m, code: type(code) } : m)),
+                    policyMarkers: value.policyMarkers.map((m, i) =>
+                      i === index ? { ...m, code: type(code) } : m,
+                    ),
                   })
                 }
               />
@@ -286,7 +298,10 @@ export const OutcomesEditor = ({ value, onChange, problems }: EditorProps) => {
       </Fieldset>
       <Select
         label={t('agreements.fields.dcStrategyArea')}
-        data={DcStrategyAreas.map(({ code }) => ({ value: code, label: `${code} · ${t(`agreements.dcArea.${code}`)}` }))}
+        data={DcStrategyAreas.map(({ code }) => ({
+          value: code,
+          label: `${code} · ${t(`agreements.dcArea.${code}`)}`,
+        }))}
         value={value.dcStrategyArea}
         clearable
         onChange={(dcStrategyArea) => onChange({ ...value, dcStrategyArea: type(dcStrategyArea) })}

@@ -1,5 +1,12 @@
 import { allocationProblems, type Allocations } from '@pardev/contracts';
-import { PolicyMarker, PolicySignificance, Region, Sector, UNSDGGoals, UNSDGTargets } from '@pardev/reference-data';
+import {
+  PolicyMarker,
+  PolicySignificance,
+  Region,
+  Sector,
+  UNSDGGoals,
+  UNSDGTargets,
+} from '@pardev/reference-data';
 import { Alert, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,12 +49,18 @@ export const AllocationsView = ({ allocations }: { allocations: Allocations }) =
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
         <Section title={t('agreements.allocations.recipients')}>
-          {allocations.recipients.length === 0 ? none : (
+          {allocations.recipients.length === 0 ? (
+            none
+          ) : (
             <Table>
               <Table.Tbody>
                 {allocations.recipients.map((r) => (
                   <Table.Tr key={`${r.kind}-${r.code}`}>
-                    <Table.Td>{r.kind === 'COUNTRY' ? countryName(r.code, language) : codeLabel(Region, r.code, language)}</Table.Td>
+                    <Table.Td>
+                      {r.kind === 'COUNTRY'
+                        ? countryName(r.code, language)
+                        : codeLabel(Region, r.code, language)}
+                    </Table.Td>
                     <Table.Td ta="right">{percent.format(r.percent)} %</Table.Td>
                   </Table.Tr>
                 ))}
@@ -57,7 +70,9 @@ export const AllocationsView = ({ allocations }: { allocations: Allocations }) =
           <RunningSum percents={allocations.recipients.map((r) => r.percent)} testId="view-recipients-sum" />
         </Section>
         <Section title={t('agreements.allocations.sectors')}>
-          {allocations.sectors.length === 0 ? none : (
+          {allocations.sectors.length === 0 ? (
+            none
+          ) : (
             <Table>
               <Table.Tbody>
                 {allocations.sectors.map((s) => (
@@ -74,7 +89,9 @@ export const AllocationsView = ({ allocations }: { allocations: Allocations }) =
           <RunningSum percents={allocations.sectors.map((s) => s.percent)} testId="view-sectors-sum" />
         </Section>
         <Section title={t('agreements.fields.pbOutcomes')}>
-          {allocations.pbOutcomes.length === 0 ? none : (
+          {allocations.pbOutcomes.length === 0 ? (
+            none
+          ) : (
             <List size="sm">
               {allocations.pbOutcomes.map((code) => (
                 <List.Item key={code}>
@@ -85,7 +102,9 @@ export const AllocationsView = ({ allocations }: { allocations: Allocations }) =
           )}
         </Section>
         <Section title={t('agreements.allocations.sdgs')}>
-          {allocations.sdgGoals.length + allocations.sdgTargets.length === 0 ? none : (
+          {allocations.sdgGoals.length + allocations.sdgTargets.length === 0 ? (
+            none
+          ) : (
             <List size="sm">
               {allocations.sdgGoals.map((code) => (
                 <List.Item key={`g${code}`}>
@@ -101,11 +120,14 @@ export const AllocationsView = ({ allocations }: { allocations: Allocations }) =
           )}
         </Section>
         <Section title={t('agreements.fields.policyMarkers')}>
-          {allocations.policyMarkers.length === 0 ? none : (
+          {allocations.policyMarkers.length === 0 ? (
+            none
+          ) : (
             <List size="sm">
               {allocations.policyMarkers.map((m) => (
                 <List.Item key={m.code}>
-                  {codeLabel(PolicyMarker, m.code, language)} · {codeLabel(PolicySignificance, m.significance, language)}
+                  {codeLabel(PolicyMarker, m.code, language)} ·{' '}
+                  {codeLabel(PolicySignificance, m.significance, language)}
                 </List.Item>
               ))}
             </List>

@@ -1,14 +1,35 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { agreementFixture, sidaId } from '../../../testing/agreement-fixtures';
-import { errorOf, mockFetch, renderWithApp, sentBodies, signedInAs, staff } from '../../../testing/test-utils';
+import {
+  errorOf,
+  mockFetch,
+  renderWithApp,
+  sentBodies,
+  signedInAs,
+  staff,
+} from '../../../testing/test-utils';
 import { CreateAgreementFlow } from './create-agreement-flow';
 
 const acmeId = '0190f3a2-7c4e-7b1a-9c2d-3e4f5a6b7c99';
 const options = {
   items: [
-    { id: sidaId, name: 'Swedish International Development Cooperation Agency', acronym: 'SIDA', category: 'GOVERNMENT_OECD_DAC', country: 'SE', blockedForNewAgreements: false },
-    { id: acmeId, name: 'Acme Holdings', acronym: null, category: 'PRIVATE_SECTOR', country: null, blockedForNewAgreements: true },
+    {
+      id: sidaId,
+      name: 'Swedish International Development Cooperation Agency',
+      acronym: 'SIDA',
+      category: 'GOVERNMENT_OECD_DAC',
+      country: 'SE',
+      blockedForNewAgreements: false,
+    },
+    {
+      id: acmeId,
+      name: 'Acme Holdings',
+      acronym: null,
+      category: 'PRIVATE_SECTOR',
+      country: null,
+      blockedForNewAgreements: true,
+    },
   ],
   total: 2,
   page: 1,
@@ -30,7 +51,13 @@ const renderFlow = (onCreated = vi.fn()) =>
     routes: [
       {
         path: '/',
-        element: <CreateAgreementFlow defaultOfficerId={staff.olga.id} onCreated={onCreated} onCancel={() => undefined} />,
+        element: (
+          <CreateAgreementFlow
+            defaultOfficerId={staff.olga.id}
+            onCreated={onCreated}
+            onCancel={() => undefined}
+          />
+        ),
       },
     ],
   });
@@ -60,7 +87,9 @@ describe('creating an agreement step by step', { timeout: 20_000 }, () => {
     renderFlow();
     fireEvent.click(screen.getAllByLabelText(/Funding partners/)[0] as HTMLElement);
     const blocked = await screen.findByRole('option', { name: /Acme Holdings — blocked/ });
-    expect(blocked.getAttribute('aria-disabled') ?? blocked.getAttribute('data-combobox-disabled')).toBeTruthy();
+    expect(
+      blocked.getAttribute('aria-disabled') ?? blocked.getAttribute('data-combobox-disabled'),
+    ).toBeTruthy();
     expect(screen.getByTestId('blocked-partners-note').textContent).toBe(
       'Acme Holdings is blocked for new agreements (a red flag or an expired mandatory check) and cannot be chosen.',
     );
@@ -71,7 +100,9 @@ describe('creating an agreement step by step', { timeout: 20_000 }, () => {
     const onCreated = vi.fn();
     renderFlow(onCreated);
     await choose(/Funding partners/, /Swedish International/);
-    fireEvent.change(screen.getByRole('textbox', { name: /^Title/ }), { target: { value: 'Decent work in Kenya' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /^Title/ }), {
+      target: { value: 'Decent work in Kenya' },
+    });
     await choose(/Agreement type/, 'Project agreement');
     await choose(/Funding source/, 'XBDC (earmarked)');
     await choose(/Earmarking category/, /^3 · /);

@@ -30,7 +30,12 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n/i18n';
 import { isApiError } from '../../../lib/api-error';
-import { ValidationMessage, describeServerFieldError, describeZodIssue, type ValidationDescriptor } from '../../../lib/form-validation';
+import {
+  ValidationMessage,
+  describeServerFieldError,
+  describeZodIssue,
+  type ValidationDescriptor,
+} from '../../../lib/form-validation';
 import { staffOptions, useStaff, useStaffNames } from '../../../lib/staff-directory';
 import { useCreateAgreement } from '../api/agreements';
 import { usePartnerOptions } from '../api/get-partner-options';
@@ -107,7 +112,17 @@ export const toRequest = (draft: AgreementDraft): Record<string, unknown> => ({
 
 /** The fields of each step, as the contract names them. */
 export const StepFields = [
-  ['partnerIds', 'title', 'type', 'fundingSource', 'earmarkingCategory', 'aidType', 'flowType', 'financeType', 'description'],
+  [
+    'partnerIds',
+    'title',
+    'type',
+    'fundingSource',
+    'earmarkingCategory',
+    'aidType',
+    'flowType',
+    'financeType',
+    'description',
+  ],
   ['currency', 'totalMinor', 'pscRatePercent'],
   ['startOn', 'endOn', 'responsibleOfficerId'],
   ['allocations'],
@@ -144,7 +159,8 @@ export const validateDraft = (draft: AgreementDraft): Record<string, ValidationD
       const key = top === 'allocations' ? field : top;
       if (result[key]) continue;
       const value = input[top];
-      const empty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+      const empty =
+        value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
       result[key] =
         issue.code !== 'custom' && empty && top !== 'partnerIds'
           ? { key: 'validation.required', fallback: issue.message }
@@ -194,7 +210,9 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
     const server = serverErrors.find((e) => e.field === field);
     if (server) {
       if (server.rule === 'partner_blocked') return t('agreements.create.partnerBlocked');
-      return <ValidationMessage descriptor={describeServerFieldError(server)} fieldLabelKey={labelKeys[field]} />;
+      return (
+        <ValidationMessage descriptor={describeServerFieldError(server)} fieldLabelKey={labelKeys[field]} />
+      );
     }
     if (!shown.has(stepOf(field))) return null;
     const descriptor = problems[field];
@@ -217,17 +235,24 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
   const options = partnerOptions.data?.items ?? [];
   const remember = (items: readonly PartnerOption[]) => {
     const missing = items.filter((item) => !known.has(item.id));
-    if (missing.length > 0) setKnown((current) => new Map([...current, ...missing.map((m) => [m.id, m] as const)]));
+    if (missing.length > 0)
+      setKnown((current) => new Map([...current, ...missing.map((m) => [m.id, m] as const)]));
   };
   if (options.some((option) => !known.has(option.id))) remember(options);
   const partnerLabel = (option: PartnerOption) =>
     option.blockedForNewAgreements
-      ? t('agreements.create.blockedOption', { name: option.acronym ? `${option.name} (${option.acronym})` : option.name })
+      ? t('agreements.create.blockedOption', {
+          name: option.acronym ? `${option.name} (${option.acronym})` : option.name,
+        })
       : option.acronym
         ? `${option.name} (${option.acronym})`
         : option.name;
   const partnerData = [
-    ...options.map((option) => ({ value: option.id, label: partnerLabel(option), disabled: option.blockedForNewAgreements })),
+    ...options.map((option) => ({
+      value: option.id,
+      label: partnerLabel(option),
+      disabled: option.blockedForNewAgreements,
+    })),
     ...draft.partnerIds
       .filter((id) => !options.some((option) => option.id === id))
       .map((id) => ({ value: id, label: known.get(id)?.name ?? id })),
@@ -241,7 +266,9 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
     allocationSentences
       .filter((problem) => problem.field === `allocations.${list}`)
       .map((problem) =>
-        t(`agreements.refusal.allocation.${problem.rule === 'sum_100' ? 'sum_100' : 'required'}.${list as 'recipients' | 'sectors' | 'pbOutcomes'}`),
+        t(
+          `agreements.refusal.allocation.${problem.rule === 'sum_100' ? 'sum_100' : 'required'}.${list as 'recipients' | 'sectors' | 'pbOutcomes'}`,
+        ),
       );
   const amountMinor = parseAmount(draft.amount, draft.currency);
 
@@ -256,7 +283,10 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
     const body = CreateAgreementRequestSchema.parse(toRequest(draft));
     create.mutate(body, {
       onSuccess: (agreement) => {
-        notifications.show({ color: 'green', message: t('agreements.create.created', { reference: agreement.reference }) });
+        notifications.show({
+          color: 'green',
+          message: t('agreements.create.created', { reference: agreement.reference }),
+        });
         onCreated(agreement);
       },
       onError: (error) => {
@@ -276,7 +306,11 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
 
   return (
     <Stack gap="lg">
-      <Stepper active={step} onStepClick={(index) => index < step && setStep(index)} allowNextStepsSelect={false}>
+      <Stepper
+        active={step}
+        onStepClick={(index) => index < step && setStep(index)}
+        allowNextStepsSelect={false}
+      >
         <Stepper.Step label={t('agreements.create.step.basics')}>
           <Stack gap="md" mt="md">
             {stepAlert(0)}
@@ -302,7 +336,13 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
                 })}
               </Text>
             )}
-            <TextInput label={t('agreements.fields.title')} required value={draft.title} onChange={(e) => set('title', e.currentTarget.value)} error={errorFor('title')} />
+            <TextInput
+              label={t('agreements.fields.title')}
+              required
+              value={draft.title}
+              onChange={(e) => set('title', e.currentTarget.value)}
+              error={errorFor('title')}
+            />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <Select
                 label={t('agreements.fields.type')}
@@ -330,11 +370,41 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
               />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <Select label={t('agreements.fields.aidType')} searchable clearable data={aidTypeOptions(language)} value={draft.aidType || null} onChange={(value) => set('aidType', value ?? '')} error={errorFor('aidType')} />
-              <Select label={t('agreements.fields.flowType')} clearable data={flowTypeOptions(language)} value={draft.flowType || null} onChange={(value) => set('flowType', value ?? '')} error={errorFor('flowType')} />
-              <Select label={t('agreements.fields.financeType')} searchable clearable data={financeTypeOptions(language)} value={draft.financeType || null} onChange={(value) => set('financeType', value ?? '')} error={errorFor('financeType')} />
+              <Select
+                label={t('agreements.fields.aidType')}
+                searchable
+                clearable
+                data={aidTypeOptions(language)}
+                value={draft.aidType || null}
+                onChange={(value) => set('aidType', value ?? '')}
+                error={errorFor('aidType')}
+              />
+              <Select
+                label={t('agreements.fields.flowType')}
+                clearable
+                data={flowTypeOptions(language)}
+                value={draft.flowType || null}
+                onChange={(value) => set('flowType', value ?? '')}
+                error={errorFor('flowType')}
+              />
+              <Select
+                label={t('agreements.fields.financeType')}
+                searchable
+                clearable
+                data={financeTypeOptions(language)}
+                value={draft.financeType || null}
+                onChange={(value) => set('financeType', value ?? '')}
+                error={errorFor('financeType')}
+              />
             </SimpleGrid>
-            <Textarea label={t('agreements.fields.description')} autosize minRows={2} value={draft.description} onChange={(e) => set('description', e.currentTarget.value)} error={errorFor('description')} />
+            <Textarea
+              label={t('agreements.fields.description')}
+              autosize
+              minRows={2}
+              value={draft.description}
+              onChange={(e) => set('description', e.currentTarget.value)}
+              error={errorFor('description')}
+            />
           </Stack>
         </Stepper.Step>
         <Stepper.Step label={t('agreements.create.step.money')}>
@@ -353,7 +423,11 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
               />
               <TextInput
                 label={t('agreements.create.totalIn', { currency: draft.currency })}
-                description={amountMinor !== undefined ? formatMoney(amountMinor, draft.currency, language) : t('agreements.create.amountHelp')}
+                description={
+                  amountMinor !== undefined
+                    ? formatMoney(amountMinor, draft.currency, language)
+                    : t('agreements.create.amountHelp')
+                }
                 required
                 inputMode="decimal"
                 value={draft.amount}
@@ -367,7 +441,9 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
                 decimalScale={2}
                 suffix=" %"
                 value={draft.pscRatePercent}
-                onChange={(value) => set('pscRatePercent', typeof value === 'number' ? value : Number(value) || 0)}
+                onChange={(value) =>
+                  set('pscRatePercent', typeof value === 'number' ? value : Number(value) || 0)
+                }
                 error={errorFor('pscRatePercent')}
               />
             </SimpleGrid>
@@ -377,8 +453,20 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
           <Stack gap="md" mt="md">
             {stepAlert(2)}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput type="date" label={t('agreements.fields.startOn')} value={draft.startOn} onChange={(e) => set('startOn', e.currentTarget.value)} error={errorFor('startOn')} />
-              <TextInput type="date" label={t('agreements.fields.endOn')} value={draft.endOn} onChange={(e) => set('endOn', e.currentTarget.value)} error={errorFor('endOn')} />
+              <TextInput
+                type="date"
+                label={t('agreements.fields.startOn')}
+                value={draft.startOn}
+                onChange={(e) => set('startOn', e.currentTarget.value)}
+                error={errorFor('startOn')}
+              />
+              <TextInput
+                type="date"
+                label={t('agreements.fields.endOn')}
+                value={draft.endOn}
+                onChange={(e) => set('endOn', e.currentTarget.value)}
+                error={errorFor('endOn')}
+              />
               <Select
                 label={t('agreements.fields.responsibleOfficer')}
                 searchable
@@ -400,15 +488,30 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
             <Text size="sm" c="dimmed">
               {t('agreements.create.allocationsHelp')}
             </Text>
-            <RecipientsEditor value={draft.allocations} onChange={(value) => set('allocations', value)} problems={{ recipients: listProblems('recipients') }} />
-            <SectorsEditor value={draft.allocations} onChange={(value) => set('allocations', value)} problems={{ sectors: listProblems('sectors') }} />
-            <OutcomesEditor value={draft.allocations} onChange={(value) => set('allocations', value)} problems={{ pbOutcomes: listProblems('pbOutcomes') }} />
+            <RecipientsEditor
+              value={draft.allocations}
+              onChange={(value) => set('allocations', value)}
+              problems={{ recipients: listProblems('recipients') }}
+            />
+            <SectorsEditor
+              value={draft.allocations}
+              onChange={(value) => set('allocations', value)}
+              problems={{ sectors: listProblems('sectors') }}
+            />
+            <OutcomesEditor
+              value={draft.allocations}
+              onChange={(value) => set('allocations', value)}
+              problems={{ pbOutcomes: listProblems('pbOutcomes') }}
+            />
             {shown.has(3) &&
               Object.entries(problems)
                 .filter(([field]) => field.startsWith('allocations'))
                 .map(([field, descriptor]) => (
                   <Text key={field} size="sm" c="red.9">
-                    <ValidationMessage descriptor={descriptor} fieldLabelKey="agreements.fields.allocations" />
+                    <ValidationMessage
+                      descriptor={descriptor}
+                      fieldLabelKey="agreements.fields.allocations"
+                    />
                   </Text>
                 ))}
           </Stack>
@@ -417,9 +520,7 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
           <Paper withBorder p="md" mt="md">
             <Stack gap="xs" data-testid="create-summary">
               <Text fw={600}>{draft.title}</Text>
-              <Text size="sm">
-                {draft.partnerIds.map((id) => known.get(id)?.name ?? id).join(', ')}
-              </Text>
+              <Text size="sm">{draft.partnerIds.map((id) => known.get(id)?.name ?? id).join(', ')}</Text>
               <Text size="sm">
                 {amountMinor !== undefined ? formatMoney(amountMinor, draft.currency, language) : '—'} ·{' '}
                 {fundingSourceLabel(t, draft.fundingSource)} · {agreementTypeLabel(t, draft.type)}
@@ -429,7 +530,9 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
                   <List size="sm">
                     {allocationSentences.map((problem) => (
                       <List.Item key={`${problem.field}-${problem.rule}`}>
-                        {t(`agreements.refusal.allocation.${problem.rule === 'sum_100' ? 'sum_100' : 'required'}.${problem.field.split('.')[1] as 'recipients'}`)}
+                        {t(
+                          `agreements.refusal.allocation.${problem.rule === 'sum_100' ? 'sum_100' : 'required'}.${problem.field.split('.')[1] as 'recipients'}`,
+                        )}
                       </List.Item>
                     ))}
                   </List>
@@ -464,4 +567,3 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
     </Stack>
   );
 };
-

@@ -39,7 +39,11 @@ export const CurrencyRates = () => {
     });
 
   const save = () => {
-    const parsed = CurrencyRateSchema.safeParse({ currency: currency ?? '', month, ratePerUsd: rate.trim().replace(',', '.') });
+    const parsed = CurrencyRateSchema.safeParse({
+      currency: currency ?? '',
+      month,
+      ratePerUsd: rate.trim().replace(',', '.'),
+    });
     if (!parsed.success) {
       setError(
         parsed.error.issues.some((issue) => issue.path[0] === 'currency')
@@ -51,7 +55,10 @@ export const CurrencyRates = () => {
     setError(null);
     setRates.mutate([parsed.data], {
       onSuccess: () => {
-        notifications.show({ color: 'green', message: t('agreements.rates.saved', { currency: parsed.data.currency, month }) });
+        notifications.show({
+          color: 'green',
+          message: t('agreements.rates.saved', { currency: parsed.data.currency, month }),
+        });
         setRate('');
         setCurrency(null);
       },
@@ -61,14 +68,23 @@ export const CurrencyRates = () => {
   return (
     <Stack gap="lg">
       <Group align="flex-end" wrap="wrap">
-        <TextInput type="month" label={t('agreements.rates.month')} value={month} onChange={(e) => changeMonth(e.currentTarget.value)} w={180} />
+        <TextInput
+          type="month"
+          label={t('agreements.rates.month')}
+          value={month}
+          onChange={(e) => changeMonth(e.currentTarget.value)}
+          w={180}
+        />
         <FileButton
           accept=".csv,text/csv"
           onChange={(file) => {
             if (!file) return;
             importRates.mutate(file, {
               onSuccess: (result) =>
-                notifications.show({ color: 'green', message: t('agreements.rates.imported', { count: result.items.length }) }),
+                notifications.show({
+                  color: 'green',
+                  message: t('agreements.rates.imported', { count: result.items.length }),
+                }),
             });
           }}
         >
@@ -82,7 +98,9 @@ export const CurrencyRates = () => {
           {t('agreements.rates.importHelp')}
         </Text>
       </Group>
-      {importRates.isError && <ProblemAlert title={t('agreements.rates.importFailed')} error={importRates.error} />}
+      {importRates.isError && (
+        <ProblemAlert title={t('agreements.rates.importFailed')} error={importRates.error} />
+      )}
 
       <form
         noValidate
@@ -121,9 +139,18 @@ export const CurrencyRates = () => {
       {setRates.isError && <ProblemAlert title={t('agreements.rates.saveFailed')} error={setRates.error} />}
 
       {rates.isError ? (
-        <QueryErrorAlert title={t('agreements.rates.loadError')} error={rates.error} onRetry={() => void rates.refetch()} />
+        <QueryErrorAlert
+          title={t('agreements.rates.loadError')}
+          error={rates.error}
+          onRetry={() => void rates.refetch()}
+        />
       ) : (
-        <DataTable caption={t('agreements.rates.caption', { month })} busy={rates.isFetching} minWidth={500} testId="rates-table">
+        <DataTable
+          caption={t('agreements.rates.caption', { month })}
+          busy={rates.isFetching}
+          minWidth={500}
+          testId="rates-table"
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('agreements.fields.currency')}</Table.Th>

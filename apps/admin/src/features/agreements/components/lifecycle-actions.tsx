@@ -43,7 +43,8 @@ const TransitionDialog = ({
   const [reason, setReason] = useState('');
   const [signedOn, setSignedOn] = useState(agreement.signedOn ?? todayIsoDate());
   const [touched, setTouched] = useState(false);
-  const reasonError = needsReason && touched && reason.trim() === '' ? t('agreements.refusal.reason_required') : null;
+  const reasonError =
+    needsReason && touched && reason.trim() === '' ? t('agreements.refusal.reason_required') : null;
   const dateError =
     isSign && touched && signedOn === ''
       ? t('agreements.refusal.signature_date_required')
@@ -54,7 +55,8 @@ const TransitionDialog = ({
 
   const submit = () => {
     setTouched(true);
-    if ((needsReason && reason.trim() === '') || (isSign && (signedOn === '' || signedOn > todayIsoDate()))) return;
+    if ((needsReason && reason.trim() === '') || (isSign && (signedOn === '' || signedOn > todayIsoDate())))
+      return;
     transition.mutate(
       {
         id: agreement.id,
@@ -119,13 +121,19 @@ const TransitionDialog = ({
               </List>
             </Alert>
           ) : (
-            transition.isError && <ProblemAlert title={t('agreements.lifecycle.failed')} error={transition.error} />
+            transition.isError && (
+              <ProblemAlert title={t('agreements.lifecycle.failed')} error={transition.error} />
+            )
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={transition.isPending} color={action === 'terminate' || action === 'cancel' ? 'red' : undefined}>
+            <Button
+              type="submit"
+              loading={transition.isPending}
+              color={action === 'terminate' || action === 'cancel' ? 'red' : undefined}
+            >
               {t(`agreements.action.${action}`)}
             </Button>
           </Group>

@@ -40,7 +40,14 @@ export const UsdEquivalentText = ({ usd, currency }: { usd: UsdEquivalent | null
   const amount = formatMoney(usd.minor, 'USD', currentLanguage(i18n));
   return (
     <Tooltip label={rate} withinPortal>
-      <Text span size="sm" c="dimmed" tabIndex={0} aria-label={`≈ ${amount} (${rate})`} data-testid="usd-equivalent">
+      <Text
+        span
+        size="sm"
+        c="dimmed"
+        tabIndex={0}
+        aria-label={`≈ ${amount} (${rate})`}
+        data-testid="usd-equivalent"
+      >
         ≈ {amount}
       </Text>
     </Tooltip>

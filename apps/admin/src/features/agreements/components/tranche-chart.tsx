@@ -50,7 +50,13 @@ export const TrancheChart = ({ schedule }: { schedule: TrancheSchedule }) => {
               <text x={0} y={y + BarHeight} fontSize={12} fill="currentColor">
                 {t('agreements.tranches.number', { sequence: tranche.sequence })}
               </text>
-              <rect x={LabelWidth} y={y} width={width(tranche.amountMinor)} height={BarHeight} fill="var(--mantine-color-blue-3)">
+              <rect
+                x={LabelWidth}
+                y={y}
+                width={width(tranche.amountMinor)}
+                height={BarHeight}
+                fill="var(--mantine-color-blue-3)"
+              >
                 <title>{`${t('agreements.tranches.planned')}: ${money(tranche.amountMinor)}`}</title>
               </rect>
               <rect

@@ -77,12 +77,8 @@ export const TrancheDialog = ({ kind, schedule, tranche, onClose }: TrancheDialo
   const { t } = useTranslation();
   const command = useTrancheCommand(schedule.agreementId);
   const { currency } = schedule;
-  const [date, setDate] = useState(
-    kind === 'plan' ? (tranche?.plannedOn ?? '') : todayIsoDate(),
-  );
-  const [amount, setAmount] = useState(
-    tranche ? amountInputValue(tranche.amountMinor, currency) : '',
-  );
+  const [date, setDate] = useState(kind === 'plan' ? (tranche?.plannedOn ?? '') : todayIsoDate());
+  const [amount, setAmount] = useState(tranche ? amountInputValue(tranche.amountMinor, currency) : '');
   const [text, setText] = useState(kind === 'plan' ? (tranche?.conditions ?? '') : '');
   const [rate, setRate] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -109,7 +105,11 @@ export const TrancheDialog = ({ kind, schedule, tranche, onClose }: TrancheDialo
     const found: Errors = {};
     if (kind === 'plan') {
       if (amountError) found['amount'] = amountError;
-      const parsed = TrancheBodySchema.safeParse({ plannedOn: date, amountMinor: amountMinor ?? 0, conditions: text });
+      const parsed = TrancheBodySchema.safeParse({
+        plannedOn: date,
+        amountMinor: amountMinor ?? 0,
+        conditions: text,
+      });
       if (!parsed.success && parsed.error.issues.some((issue) => issue.path[0] === 'plannedOn'))
         found['date'] = t('validation.required');
       setErrors(found);
@@ -133,7 +133,10 @@ export const TrancheDialog = ({ kind, schedule, tranche, onClose }: TrancheDialo
       if (date > todayIsoDate()) found['date'] = t('validation.notFuture');
       setErrors(found);
       if (Object.keys(found).length > 0 || !parsed.success) return;
-      run({ kind: 'receipt', trancheId: tranche.id, body: parsed.data }, t('agreements.tranches.receiptDone'));
+      run(
+        { kind: 'receipt', trancheId: tranche.id, body: parsed.data },
+        t('agreements.tranches.receiptDone'),
+      );
     } else if (kind === 'invoice' && tranche) {
       const parsed = RecordInvoiceBodySchema.safeParse({ invoicedOn: date, invoiceReference: text });
       if (!parsed.success) found['date'] = t('validation.required');

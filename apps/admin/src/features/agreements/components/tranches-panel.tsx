@@ -90,7 +90,12 @@ export const TranchesPanel = ({ agreement, mayPlan, mayRecord }: TranchesPanelPr
       ) : (
         <>
           <TrancheChart schedule={data} />
-          <DataTable caption={t('agreements.tranches.caption')} busy={schedule.isFetching} minWidth={900} testId="tranches-table">
+          <DataTable
+            caption={t('agreements.tranches.caption')}
+            busy={schedule.isFetching}
+            minWidth={900}
+            testId="tranches-table"
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('agreements.tranches.sequence')}</Table.Th>
@@ -111,7 +116,9 @@ export const TranchesPanel = ({ agreement, mayPlan, mayRecord }: TranchesPanelPr
                 const live = tranche.status !== 'CANCELLED' && tranche.status !== 'RECEIVED';
                 return (
                   <Table.Tr key={tranche.id} data-testid={`tranche-${tranche.sequence}`}>
-                    <Table.Th scope="row">{t('agreements.tranches.number', { sequence: tranche.sequence })}</Table.Th>
+                    <Table.Th scope="row">
+                      {t('agreements.tranches.number', { sequence: tranche.sequence })}
+                    </Table.Th>
                     <Table.Td>
                       <DateOnly value={tranche.plannedOn} />
                     </Table.Td>
@@ -200,9 +207,13 @@ export const TranchesPanel = ({ agreement, mayPlan, mayRecord }: TranchesPanelPr
         </>
       )}
       {dialog && (
-        <TrancheDialog kind={dialog.kind} tranche={dialog.tranche} schedule={data} onClose={() => setDialog(null)} />
+        <TrancheDialog
+          kind={dialog.kind}
+          tranche={dialog.tranche}
+          schedule={data}
+          onClose={() => setDialog(null)}
+        />
       )}
     </Stack>
   );
 };
-

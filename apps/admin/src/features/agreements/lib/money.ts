@@ -7,7 +7,11 @@ import type { Language } from '../../../i18n/languages';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-const formatterFor = (language: Language, currency: string, digits: number | undefined): Intl.NumberFormat => {
+const formatterFor = (
+  language: Language,
+  currency: string,
+  digits: number | undefined,
+): Intl.NumberFormat => {
   const key = `${language}:${currency}:${digits ?? 'all'}`;
   let formatter = formatters.get(key);
   if (!formatter) {

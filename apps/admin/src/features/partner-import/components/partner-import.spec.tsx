@@ -311,7 +311,9 @@ describe('importing partners', { timeout: 20_000 }, () => {
     expect(screen.getByTestId('import-count-updated').textContent).toBe('Updated1');
     expect(screen.getByTestId('import-count-failed').textContent).toBe('Failed1');
     expect(screen.getByTestId('import-count-leftOut').textContent).toBe('Left out (errors)2');
-    expect(await screen.findByText('Row 5 · Name: is already used by another registered partner')).toBeTruthy();
+    expect(
+      await screen.findByText('Row 5 · Name: is already used by another registered partner'),
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: 'With errors (2)' }));
     expect(await screen.findByText('Row 7 · Country: is not one of the accepted values')).toBeTruthy();
 
