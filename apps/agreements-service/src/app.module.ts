@@ -12,13 +12,19 @@ import { agreementsMigrations } from './migrations';
 import { PartnerOptionEntity } from './partner-options/partner-option.entity';
 import { PartnerOptionsHandler } from './partner-options/partner-options.handler';
 import { PartnerOptionsRepository } from './partner-options/partner-options.repository';
-import { AgreementEntity, CurrencyRateEntity, TrancheEntity } from './agreements/agreement.entities';
+import {
+  AgreementEntity,
+  CurrencyRateEntity,
+  ProjectEntity,
+  TrancheEntity,
+} from './agreements/agreement.entities';
 import { AgreementsHandler } from './agreements/agreements.handler';
 import { AgreementsRepository } from './agreements/agreements.repository';
 import { AgreementsService } from './agreements/agreements.service';
 import { CurrencyRates } from './agreements/currency-rates';
 import { TranchesService } from './agreements/tranches.service';
 import { AmendmentsService } from './agreements/amendments.service';
+import { ProjectsService } from './agreements/projects.service';
 
 export const SERVICE = 'agreements-service';
 
@@ -33,7 +39,7 @@ export class AppModule {
           auditSource: 'agreements',
           databaseUrl: config.DATABASE_URL,
           dataDir: config.DATA_DIR,
-          entities: [PartnerOptionEntity, AgreementEntity, TrancheEntity, CurrencyRateEntity],
+          entities: [PartnerOptionEntity, AgreementEntity, TrancheEntity, CurrencyRateEntity, ProjectEntity],
           migrations: agreementsMigrations,
         }),
         MessagingModule.forRoot({
@@ -57,6 +63,7 @@ export class AppModule {
         AgreementsService,
         TranchesService,
         AmendmentsService,
+        ProjectsService,
         CurrencyRates,
       ],
     };

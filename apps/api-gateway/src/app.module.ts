@@ -30,6 +30,7 @@ import { CurrencyRatesController } from './agreements/currency-rates.controller'
 import { TranchesController } from './agreements/tranches.controller';
 import { ReportsController } from './agreements/reports.controller';
 import { AmendmentsController } from './agreements/amendments.controller';
+import { ProjectsController } from './agreements/projects.controller';
 import { SavedViewsRepository } from './saved-views/saved-views.repository';
 
 @Module({})
@@ -84,6 +85,7 @@ export class AppModule {
         CurrencyRatesController,
         ReportsController,
         AmendmentsController,
+        ProjectsController,
         SavedViewsController,
         ...(adminStatic.dir ? [SpaFallbackController] : []),
       ],

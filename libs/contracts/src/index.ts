@@ -21,3 +21,4 @@ export * from './agreements/agreement.lifecycle';
 export * from './agreements/agreement.access';
 export * from './agreements/reporting.contracts';
 export * from './agreements/amendment.contracts';
+export * from './agreements/project.contracts';

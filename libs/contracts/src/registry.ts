@@ -72,6 +72,15 @@ import {
   VersionDiffSchema,
 } from './agreements/amendment.contracts';
 import {
+  CreateProjectRequestSchema,
+  GetProjectRequestSchema,
+  ListProjectsQuerySchema,
+  ProjectPageSchema,
+  ProjectSchema,
+  SetExpendituresRequestSchema,
+  UpdateProjectRequestSchema,
+} from './agreements/project.contracts';
+import {
   GetObligationsRequestSchema,
   ListReportsQuerySchema,
   ObligationListSchema,
@@ -159,6 +168,11 @@ export const requestContracts = {
   'agreements.amendment.decide': command(DecideAmendmentRequestSchema, AmendmentSchema),
   'agreements.version.list': query(ListAmendmentsRequestSchema, AgreementVersionListSchema),
   'agreements.version.diff': query(VersionDiffRequestSchema, VersionDiffSchema),
+  'agreements.project.create': command(CreateProjectRequestSchema, ProjectSchema),
+  'agreements.project.get': query(GetProjectRequestSchema, ProjectSchema),
+  'agreements.project.list': query(ListProjectsQuerySchema, ProjectPageSchema),
+  'agreements.project.update': command(UpdateProjectRequestSchema, ProjectSchema),
+  'agreements.project.set-expenditures': command(SetExpendituresRequestSchema, ProjectSchema),
   'agreements.obligation.list': query(GetObligationsRequestSchema, ObligationListSchema),
   'agreements.obligation.set': command(SetObligationsRequestSchema, ObligationListSchema),
   'agreements.currency-rate.list': query(CurrencyRatesQuerySchema, CurrencyRateListSchema),

@@ -182,3 +182,66 @@ export class CurrencyRateEntity {
   @Column({ name: 'updated_by', type: 'text' })
   updatedBy!: string;
 }
+
+@Entity({ name: 'project' })
+export class ProjectEntity extends AggregateColumns {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  code!: string;
+
+  @Column({ name: 'iati_identifier', type: 'text' })
+  iatiIdentifier!: string;
+
+  /** Once published to IATI, the identifier never changes again. */
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+
+  @Column('text')
+  title!: string;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Column('text')
+  status!: string;
+
+  @Column({ name: 'agreement_ids', type: 'uuid', array: true })
+  agreementIds!: string[];
+
+  @Column({ name: 'planned_start', type: 'date', nullable: true })
+  plannedStart!: string | null;
+
+  @Column({ name: 'planned_end', type: 'date', nullable: true })
+  plannedEnd!: string | null;
+
+  @Column({ name: 'actual_start', type: 'date', nullable: true })
+  actualStart!: string | null;
+
+  @Column({ name: 'actual_end', type: 'date', nullable: true })
+  actualEnd!: string | null;
+
+  @Column({ type: 'char', length: 3 })
+  currency!: string;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  budgets!: { year: number; amountMinor: number }[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  expenditures!: {
+    month: string;
+    amountMinor: number;
+    usd: { minor: number; ratePerUsd: string; rateMonth: string | null } | null;
+  }[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  essf!: {
+    riskLevel: 'LOW' | 'MODERATE' | 'SUBSTANTIAL' | 'HIGH';
+    screenedOn: string;
+    mitigation: string | null;
+  } | null;
+
+  @Column({ name: 'seah_focal_point', type: 'jsonb', nullable: true })
+  seahFocalPoint!: { name: string; email: string } | null;
+}

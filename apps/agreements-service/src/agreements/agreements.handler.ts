@@ -3,6 +3,7 @@ import type { ParsedRequestOf } from '@pardev/contracts';
 import { OnRequest, type RequestContext } from '@pardev/messaging';
 import { AgreementsService } from './agreements.service';
 import { AmendmentsService } from './amendments.service';
+import { ProjectsService } from './projects.service';
 import { CurrencyRates } from './currency-rates';
 import { TranchesService } from './tranches.service';
 
@@ -14,7 +15,36 @@ export class AgreementsHandler {
     private readonly tranches: TranchesService,
     private readonly rates: CurrencyRates,
     private readonly amendments: AmendmentsService,
+    private readonly projects: ProjectsService,
   ) {}
+
+  @OnRequest('agreements.project.create')
+  createProject(command: ParsedRequestOf<'agreements.project.create'>, { envelope }: RequestContext) {
+    return this.projects.create(command, envelope);
+  }
+
+  @OnRequest('agreements.project.get')
+  getProject({ id }: ParsedRequestOf<'agreements.project.get'>) {
+    return this.projects.get(id);
+  }
+
+  @OnRequest('agreements.project.list')
+  listProjects(query: ParsedRequestOf<'agreements.project.list'>) {
+    return this.projects.list(query);
+  }
+
+  @OnRequest('agreements.project.update')
+  updateProject(command: ParsedRequestOf<'agreements.project.update'>, { envelope }: RequestContext) {
+    return this.projects.update(command, envelope);
+  }
+
+  @OnRequest('agreements.project.set-expenditures')
+  setExpenditures(
+    command: ParsedRequestOf<'agreements.project.set-expenditures'>,
+    { envelope }: RequestContext,
+  ) {
+    return this.projects.setExpenditures(command, envelope);
+  }
 
   @OnRequest('agreements.amendment.list')
   listAmendments({ agreementId }: ParsedRequestOf<'agreements.amendment.list'>) {

@@ -3,6 +3,7 @@ import { PartnerOptionTable1764230600000 } from './1764230600000-partner-option-
 import { Agreements1764232000000 } from './1764232000000-agreements';
 import { AgreementObligations1764232100000 } from './1764232100000-agreement-obligations';
 import { Amendments1764232400000 } from './1764232400000-amendments';
+import { Projects1764232500000 } from './1764232500000-projects';
 
 export const agreementsMigrations = [
   PartnerOptionTable1764230600000,
@@ -10,4 +11,5 @@ export const agreementsMigrations = [
   Agreements1764232000000,
   AgreementObligations1764232100000,
   Amendments1764232400000,
+  Projects1764232500000,
 ];

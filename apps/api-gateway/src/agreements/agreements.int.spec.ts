@@ -3,6 +3,7 @@ import type {
   AgreementPage,
   CreateAgreementRequest,
   CurrencyRateList,
+  Project,
   AgreementVersionList,
   Amendment,
   VersionDiff,
@@ -462,6 +463,74 @@ describe.each(combinations())('funding agreements through the gateway (%s bus, %
       action: 'amendment.approved',
       note: expect.stringContaining('NO_COST_EXTENSION'),
     });
+  });
+
+  it('registers projects funded by agreements, and values their expenditure in USD by month', async () => {
+    const agreement = await draftAs(people.officerA.cookie);
+    const code = `KEN/26/${newId().slice(-4).toUpperCase()}/NOR`;
+    const project = {
+      code,
+      title: 'Jobs for youth in Kisumu',
+      status: '2',
+      agreementIds: [agreement.id],
+      plannedStart: daysFromToday(-10),
+      plannedEnd: daysFromToday(700),
+      currency: 'EUR',
+      budgets: [{ year: 2026, amountMinor: 100_000_00 }],
+      essf: { riskLevel: 'MODERATE', screenedOn: today, mitigation: 'grievance mechanism' },
+      seahFocalPoint: { name: 'Amina Otieno', email: 'otieno@ilo.org' },
+    };
+    expect((await as(people.officerB.cookie).send('POST', '/api/v1/projects', project)).statusCode).toBe(403);
+    const created = await as(people.officerA.cookie).send('POST', '/api/v1/projects', project);
+    expect(created.statusCode, created.body).toBe(201);
+    const registered = created.json<Project>();
+    expect(registered.iatiIdentifier).toBe(`XM-DAC-41302-${code.replace(/\//g, '-')}`);
+    const twice = await as(people.officerA.cookie).send('POST', '/api/v1/projects', project);
+    expect(problemOf(twice).errors).toEqual([expect.objectContaining({ field: 'code', rule: 'unique' })]);
+    const badDates = await as(people.officerA.cookie).send('POST', '/api/v1/projects', {
+      ...project,
+      code: `${code}X`,
+      plannedEnd: daysFromToday(-20),
+    });
+    expect(problemOf(badDates).errors).toEqual([
+      expect.objectContaining({ field: 'plannedEnd', rule: 'date_order' }),
+    ]);
+
+    await as(people.finance.cookie).send('PUT', '/api/v1/currency-rates', {
+      rates: [{ currency: 'EUR', month: '2026-02', ratePerUsd: '0.8' }],
+    });
+    expect(
+      (
+        await as(people.officerA.cookie).send('PUT', `/api/v1/projects/${registered.id}/expenditures`, {
+          version: registered.version,
+          expenditures: [],
+        })
+      ).statusCode,
+    ).toBe(403);
+    const spent = await as(people.finance.cookie).send(
+      'PUT',
+      `/api/v1/projects/${registered.id}/expenditures`,
+      {
+        version: registered.version,
+        expenditures: [
+          { month: '2026-02', amountMinor: 8_000_00 },
+          { month: '1999-01', amountMinor: 1_00 },
+        ],
+      },
+    );
+    expect(spent.statusCode, spent.body).toBe(200);
+    expect(spent.json<Project>().expenditures).toEqual([
+      { month: '1999-01', amountMinor: 1_00, usd: null },
+      {
+        month: '2026-02',
+        amountMinor: 8_000_00,
+        usd: { minor: 10_000_00, ratePerUsd: '0.8', rateMonth: '2026-02' },
+      },
+    ]);
+    const listed = (await as(people.viewer.cookie).get(`/api/v1/projects?agreementId=${agreement.id}`)).json<{
+      items: Project[];
+    }>();
+    expect(listed.items.map((p) => p.code)).toEqual([code]);
   });
 
   it('refuses to add a partner that a red flag blocks, by field and rule', async () => {

@@ -318,7 +318,10 @@ export const AgreementSchema = z.object({
   financeType: z.string().nullable(),
   currency: z.string(),
   totalMinor: MinorAmountSchema,
-  /** The total in USD at the UN rate of the month of signature (before it: of this month); null without a rate. */
+  /**
+   * The total in USD at the UN rate of the month of signature (before it: of the start month, else of
+   * the month it was drafted); null while finance has not set that rate.
+   */
   totalUsd: UsdEquivalentSchema.nullable(),
   pscRatePercent: z.number(),
   signedOn: IsoDateSchema.nullable(),
