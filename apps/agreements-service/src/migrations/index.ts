@@ -4,6 +4,7 @@ import { Agreements1764232000000 } from './1764232000000-agreements';
 import { AgreementObligations1764232100000 } from './1764232100000-agreement-obligations';
 import { Amendments1764232400000 } from './1764232400000-amendments';
 import { Projects1764232500000 } from './1764232500000-projects';
+import { AgreementTotalsIndexes1764232600000 } from './1764232600000-agreement-totals-indexes';
 
 export const agreementsMigrations = [
   PartnerOptionTable1764230600000,
@@ -12,4 +13,5 @@ export const agreementsMigrations = [
   AgreementObligations1764232100000,
   Amendments1764232400000,
   Projects1764232500000,
+  AgreementTotalsIndexes1764232600000,
 ];
