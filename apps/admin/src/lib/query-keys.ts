@@ -13,3 +13,6 @@ export const auditKeyRoot = ['audit'] as const;
 
 // Colleagues as every signed-in user may see them (pickers, names instead of ids).
 export const staffKeyRoot = ['staff'] as const;
+
+// Reports due (results-service): obligations set on an agreement move them.
+export const reportKeyRoot = ['reports'] as const;

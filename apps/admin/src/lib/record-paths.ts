@@ -7,6 +7,9 @@ export const PartnerTab = {
   Profile: 'profile',
   Contacts: 'contacts',
   DueDiligence: 'due-diligence',
+  Agreements: 'agreements',
+  Reports: 'reports',
+  Timeline: 'timeline',
   History: 'history',
 } as const;
 export type PartnerTab = (typeof PartnerTab)[keyof typeof PartnerTab];
@@ -27,9 +30,18 @@ export const AgreementTab = {
   Summary: 'summary',
   Money: 'money',
   Allocations: 'allocations',
+  Amendments: 'amendments',
+  Obligations: 'obligations',
+  Projects: 'projects',
   History: 'history',
 } as const;
 export type AgreementTab = (typeof AgreementTab)[keyof typeof AgreementTab];
+
+/** A tab of an agreement's page, as a link target. */
+export const agreementTabPath = (id: string, tab: AgreementTab): { pathname: string; search: string } => ({
+  pathname: agreementPath(id),
+  search: tab === AgreementTab.Summary ? '' : `?tab=${tab}`,
+});
 
 const recordPaths: Readonly<Record<string, (id: string) => string>> = {
   partner: partnerPath,

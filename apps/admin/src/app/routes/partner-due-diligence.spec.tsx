@@ -171,6 +171,9 @@ describe('partner page: due diligence and flags', { timeout: 15_000 }, () => {
       'Profile',
       'Contacts',
       'Due diligence and flags',
+      'Agreements',
+      'Reports',
+      'Timeline',
       'History',
     ]);
     fireEvent.click(screen.getByRole('tab', { name: 'Due diligence and flags' }));

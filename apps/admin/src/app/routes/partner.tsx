@@ -1,7 +1,7 @@
 import { IdSchema, canAssignPartner, canChangePartner } from '@pardev/contracts';
-import { Button, Stack, Tabs } from '@mantine/core';
+import { Button, Skeleton, Stack, Tabs } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams, useSearchParams } from 'react-router';
 import { NotFoundNotice } from '../../components/not-found-notice';
@@ -21,6 +21,23 @@ import { PartnerProfile } from '../../features/partners/components/partner-profi
 import { listSearchFrom } from '../../features/partners/lib/partner-link-state';
 import { isApiError } from '../../lib/api-error';
 import { PartnerTab as Tab } from '../../lib/record-paths';
+
+// Tabs about the partner's agreements load when first opened.
+const PartnerAgreements = lazy(() =>
+  import('../../features/agreements/components/partner-agreements').then((m) => ({
+    default: m.PartnerAgreements,
+  })),
+);
+const ReportsDueTable = lazy(() =>
+  import('../../features/reports/components/reports-due-table').then((m) => ({ default: m.ReportsDueTable })),
+);
+const PartnerTimeline = lazy(() =>
+  import('../../features/partners/components/partner-timeline').then((m) => ({ default: m.PartnerTimeline })),
+);
+
+const Lazy = ({ children }: { children: ReactNode }) => (
+  <Suspense fallback={<Skeleton height={120} />}>{children}</Suspense>
+);
 
 const tabs: readonly string[] = Object.values(Tab);
 const isTab = (value: string | null): value is Tab => value !== null && tabs.includes(value);
@@ -102,6 +119,9 @@ const PartnerRecord = ({ id }: { id: string }) => {
           <Tabs.Tab value={Tab.Profile}>{t('partners.record.profileTab')}</Tabs.Tab>
           <Tabs.Tab value={Tab.Contacts}>{t('partners.record.contactsTab')}</Tabs.Tab>
           <Tabs.Tab value={Tab.DueDiligence}>{t('partners.record.dueDiligenceTab')}</Tabs.Tab>
+          <Tabs.Tab value={Tab.Agreements}>{t('partners.record.agreementsTab')}</Tabs.Tab>
+          <Tabs.Tab value={Tab.Reports}>{t('partners.record.reportsTab')}</Tabs.Tab>
+          <Tabs.Tab value={Tab.Timeline}>{t('partners.record.timelineTab')}</Tabs.Tab>
           <Tabs.Tab value={Tab.History}>{t('partners.record.historyTab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value={Tab.Profile} pt="lg">
@@ -112,6 +132,21 @@ const PartnerRecord = ({ id }: { id: string }) => {
         </Tabs.Panel>
         <Tabs.Panel value={Tab.DueDiligence} pt="lg">
           <DueDiligencePanel partner={record} actor={actor} />
+        </Tabs.Panel>
+        <Tabs.Panel value={Tab.Agreements} pt="lg">
+          <Lazy>
+            <PartnerAgreements partnerId={record.id} />
+          </Lazy>
+        </Tabs.Panel>
+        <Tabs.Panel value={Tab.Reports} pt="lg">
+          <Lazy>
+            <ReportsDueTable query={{ partnerId: record.id }} showAgreement />
+          </Lazy>
+        </Tabs.Panel>
+        <Tabs.Panel value={Tab.Timeline} pt="lg">
+          <Lazy>
+            <PartnerTimeline partnerId={record.id} />
+          </Lazy>
         </Tabs.Panel>
         <Tabs.Panel value={Tab.History} pt="lg">
           <RecordHistory entityType="partner" entityId={record.id} />

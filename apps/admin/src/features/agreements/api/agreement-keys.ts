@@ -14,6 +14,9 @@ export const agreementKeys = {
   details: () => [...root, 'detail'] as const,
   detail: (id: string) => [...agreementKeys.details(), id] as const,
   tranches: (id: string) => [...root, 'tranches', id] as const,
+  amendments: (id: string) => [...root, 'amendments', id] as const,
+  versions: (id: string) => [...root, 'versions', id] as const,
+  obligations: (id: string) => [...root, 'obligations', id] as const,
   partnerOptions: partnerOptionsKeyRoot,
 };
 

@@ -4,6 +4,7 @@ import {
   type Agreement,
   type CreateAgreementRequest,
   type TransitionBody,
+  type AssignAgreementBodySchema,
   type UpdateAgreementBody,
 } from '@pardev/contracts';
 import {
@@ -14,6 +15,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { apiRequest, buildUrl, type QueryParams } from '../../../lib/api-client';
 import { auditKeyRoot } from '../../../lib/query-keys';
 import { agreementKeys, type AgreementsQuery } from './agreement-keys';
@@ -85,5 +87,30 @@ export const useTransitionAgreement = () => {
   return useMutation({
     mutationFn: transitionAgreement,
     onSuccess: (agreement) => agreementChanged(queryClient, agreement),
+  });
+};
+
+export const assignAgreement = ({
+  id,
+  body,
+}: {
+  id: string;
+  body: z.input<typeof AssignAgreementBodySchema>;
+}) => apiRequest(`${one(id)}/responsibility`, { method: 'PUT', body, schema: AgreementSchema });
+
+export const useAssignAgreement = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: assignAgreement,
+    onSuccess: (agreement) => agreementChanged(queryClient, agreement),
+  });
+};
+
+/** Fetches the latest version of an agreement (after a 409), for the form and every view of it. */
+export const useReloadAgreement = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => queryClient.fetchQuery({ ...agreementQueryOptions(id), staleTime: 0 }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: agreementKeys.lists() }),
   });
 };

@@ -26,8 +26,9 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ParseKeys } from 'i18next';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { currentLanguage } from '../../../i18n/i18n';
 import { isApiError } from '../../../lib/api-error';
 import {
@@ -41,7 +42,7 @@ import { useCreateAgreement } from '../api/agreements';
 import { usePartnerOptions } from '../api/get-partner-options';
 import { aidTypeOptions, earmarkingOptions, financeTypeOptions, flowTypeOptions } from '../lib/codelists';
 import { agreementTypeLabel, fundingSourceLabel } from '../lib/labels';
-import { formatMoney, parseAmount } from '../lib/money';
+import { amountInputValue, formatMoney, parseAmount } from '../lib/money';
 import { OutcomesEditor, RecipientsEditor, SectorsEditor } from './allocation-editors';
 import { ProblemAlert } from './problem-alert';
 
@@ -179,33 +180,83 @@ export const validateDraft = (draft: AgreementDraft): Record<string, ValidationD
 const stepOf = (field: string): number =>
   StepFields.findIndex((fields) => (fields as readonly string[]).includes(field.split('.')[0] ?? ''));
 
-interface CreateAgreementFlowProps {
-  /** The officer proposed as responsible (the signed-in officer). */
-  defaultOfficerId?: string | undefined;
-  onCreated: (agreement: Agreement) => void;
+/** The draft of an agreement as it stands (for editing it before signature). */
+export const draftOf = (agreement: Agreement): AgreementDraft => ({
+  partnerIds: agreement.partners.map((partner) => partner.id),
+  title: agreement.title,
+  type: agreement.type,
+  fundingSource: agreement.fundingSource,
+  earmarkingCategory: agreement.earmarkingCategory,
+  aidType: agreement.aidType ?? '',
+  flowType: agreement.flowType ?? '',
+  financeType: agreement.financeType ?? '',
+  description: agreement.description ?? '',
+  currency: agreement.currency,
+  amount: amountInputValue(agreement.totalMinor, agreement.currency),
+  pscRatePercent: agreement.pscRatePercent,
+  startOn: agreement.startOn ?? '',
+  endOn: agreement.endOn ?? '',
+  responsibleOfficerId: agreement.responsibleOfficerId ?? '',
+  allocations: agreement.allocations,
+});
+
+/** The partners of an agreement as options of the partner picker (their names known at once). */
+export const partnerOptionsOf = (agreement: Agreement): PartnerOption[] =>
+  agreement.partners.map((partner) => ({ ...partner, category: 'OTHER', country: null }));
+
+export type AgreementRequestBody = z.output<typeof CreateAgreementRequestSchema>;
+
+export interface AgreementFlowProps {
+  draft: AgreementDraft;
+  onDraftChange: Dispatch<SetStateAction<AgreementDraft>>;
+  /** Partners whose names are known before any search (those already on the agreement). */
+  knownPartners?: readonly PartnerOption[] | undefined;
+  /** Shown above the steps (e.g. another person's changes after a 409). */
+  notice?: ReactNode;
+  submitLabel: string;
+  pending: boolean;
+  /** The error of the last save: its field errors are shown beside the fields. */
+  error: unknown;
+  /** Whether the error is shown as an alert too (not when the notice explains it). */
+  showErrorAlert: boolean;
+  failedTitle: string;
+  /** The body the contract accepts; `goToField` opens the step of a field the server refused. */
+  onSubmit: (body: AgreementRequestBody, goToField: (field: string) => void) => void;
   onCancel: () => void;
 }
 
 /**
- * The guided creation of an agreement: partners and basics → money → dates and officer →
+ * The guided flow of an agreement's terms: partners and basics → money → dates and officer →
  * allocations → summary. Each step is checked with the contract's schema before the next opens,
- * and each refusal says what to do.
+ * and each refusal says what to do. Used to draft an agreement and to edit it before signature.
  */
-export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: CreateAgreementFlowProps) => {
+export const AgreementFlow = ({
+  draft,
+  onDraftChange: setDraft,
+  knownPartners = [],
+  notice,
+  submitLabel,
+  pending,
+  error,
+  showErrorAlert,
+  failedTitle,
+  onSubmit,
+  onCancel,
+}: AgreementFlowProps) => {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
-  const [draft, setDraft] = useState<AgreementDraft>(() => emptyDraft(defaultOfficerId));
   const [step, setStep] = useState(0);
   const [shown, setShown] = useState<Set<number>>(new Set());
   const [partnerSearch, setPartnerSearch] = useState('');
   const partnerOptions = usePartnerOptions({ q: partnerSearch || undefined, page: 1, pageSize: 50 });
-  const [known, setKnown] = useState<Map<string, PartnerOption>>(new Map());
+  const [known, setKnown] = useState<Map<string, PartnerOption>>(
+    () => new Map(knownPartners.map((partner) => [partner.id, partner])),
+  );
   const officers = useStaff('officer');
   const { nameOf } = useStaffNames();
-  const create = useCreateAgreement();
 
   const problems = useMemo(() => validateDraft(draft), [draft]);
-  const serverErrors = isApiError(create.error) ? create.error.fieldErrors : [];
+  const serverErrors = isApiError(error) ? error.fieldErrors : [];
   const errorFor = (field: string): ReactNode => {
     const server = serverErrors.find((e) => e.field === field);
     if (server) {
@@ -281,19 +332,9 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
       return;
     }
     const body = CreateAgreementRequestSchema.parse(toRequest(draft));
-    create.mutate(body, {
-      onSuccess: (agreement) => {
-        notifications.show({
-          color: 'green',
-          message: t('agreements.create.created', { reference: agreement.reference }),
-        });
-        onCreated(agreement);
-      },
-      onError: (error) => {
-        const field = isApiError(error) ? error.fieldErrors[0]?.field : undefined;
-        const at = field ? stepOf(field) : -1;
-        if (at >= 0) setStep(at);
-      },
+    onSubmit(body, (field) => {
+      const at = stepOf(field);
+      if (at >= 0) setStep(at);
     });
   };
 
@@ -306,6 +347,7 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
 
   return (
     <Stack gap="lg">
+      {notice}
       <Stepper
         active={step}
         onStepClick={(index) => index < step && setStep(index)}
@@ -543,7 +585,9 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
         </Stepper.Completed>
       </Stepper>
 
-      {create.isError && <ProblemAlert title={t('agreements.create.failed')} error={create.error} />}
+      {showErrorAlert && error !== null && error !== undefined && (
+        <ProblemAlert title={failedTitle} error={error} />
+      )}
 
       <Group justify="space-between">
         <Button variant="default" onClick={onCancel}>
@@ -558,12 +602,53 @@ export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: C
           {step < 4 ? (
             <Button onClick={next}>{t('agreements.create.next')}</Button>
           ) : (
-            <Button onClick={submit} loading={create.isPending}>
-              {t('agreements.create.submit')}
+            <Button onClick={submit} loading={pending}>
+              {submitLabel}
             </Button>
           )}
         </Group>
       </Group>
     </Stack>
+  );
+};
+
+interface CreateAgreementFlowProps {
+  /** The officer proposed as responsible (the signed-in officer). */
+  defaultOfficerId?: string | undefined;
+  onCreated: (agreement: Agreement) => void;
+  onCancel: () => void;
+}
+
+/** The guided creation of an agreement (the flow above, sent as a new draft). */
+export const CreateAgreementFlow = ({ defaultOfficerId, onCreated, onCancel }: CreateAgreementFlowProps) => {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<AgreementDraft>(() => emptyDraft(defaultOfficerId));
+  const create = useCreateAgreement();
+  return (
+    <AgreementFlow
+      draft={draft}
+      onDraftChange={setDraft}
+      submitLabel={t('agreements.create.submit')}
+      pending={create.isPending}
+      error={create.error}
+      showErrorAlert={create.isError}
+      failedTitle={t('agreements.create.failed')}
+      onCancel={onCancel}
+      onSubmit={(body, goToField) =>
+        create.mutate(body, {
+          onSuccess: (agreement) => {
+            notifications.show({
+              color: 'green',
+              message: t('agreements.create.created', { reference: agreement.reference }),
+            });
+            onCreated(agreement);
+          },
+          onError: (error) => {
+            const field = isApiError(error) ? error.fieldErrors[0]?.field : undefined;
+            if (field) goToField(field);
+          },
+        })
+      }
+    />
   );
 };

@@ -1,4 +1,5 @@
 import {
+  ActivityStatus,
   AidType,
   EarmarkingCategory,
   FinanceType,
@@ -57,3 +58,5 @@ export const earmarkingOptions = (language: Language) =>
 
 export const codeLabel = (list: readonly CodelistItem[], code: string, language: Language): string =>
   labelOf(list, code, language) ?? code;
+export const activityStatusOptions = (language: Language) =>
+  optionsOf('activityStatus', ActivityStatus, language, false);

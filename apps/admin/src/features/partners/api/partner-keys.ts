@@ -15,4 +15,5 @@ export const partnerKeys = {
   duplicates: (query: DuplicatesQuery) => [...partnerKeys.all, 'duplicates', query] as const,
   details: () => [...partnerKeys.all, 'detail'] as const,
   detail: (id: string) => [...partnerKeys.details(), id] as const,
+  timeline: (id: string) => [...partnerKeys.all, 'timeline', id] as const,
 };
