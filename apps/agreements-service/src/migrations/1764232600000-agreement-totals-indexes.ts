@@ -10,7 +10,9 @@ export class AgreementTotalsIndexes1764232600000 implements MigrationInterface {
     await db.query(`DROP INDEX agreement_status_idx`);
     await db.query(`DROP INDEX agreement_source_idx`);
     await db.query(`CREATE INDEX agreement_status_idx ON agreement (status) INCLUDE (total_usd_minor)`);
-    await db.query(`CREATE INDEX agreement_source_idx ON agreement (funding_source) INCLUDE (total_usd_minor)`);
+    await db.query(
+      `CREATE INDEX agreement_source_idx ON agreement (funding_source) INCLUDE (total_usd_minor)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
