@@ -32,7 +32,6 @@ describe.each(runtimeKinds())('funding agreements on %s bus with %s', (busKind, 
   const otherOfficer = person('officer');
   const admin = person('admin');
   const finance = person('finance');
-  const viewer = person('viewer');
   const norway = aPartnerRegistered({ name: 'Norad', acronym: 'NORAD', country: 'NO' });
   const acme = aPartnerRegistered({
     name: 'Acme Ltd',
@@ -397,6 +396,5 @@ describe.each(runtimeKinds())('funding agreements on %s bus with %s', (busKind, 
         (a) => (a.totalUsd?.minor ?? 0) >= 100_000_000,
       ),
     ).toBe(true);
-    void viewer;
   });
 });

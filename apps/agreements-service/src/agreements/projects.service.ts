@@ -57,8 +57,6 @@ const audited = (p: ProjectEntity) => {
   return fields;
 };
 
-type ProjectFields = Omit<ParsedRequestOf<'agreements.project.create'>, never>;
-
 /**
  * Projects (DC activities) funded by agreements. Changing one takes being responsible for every
  * agreement that funds it (or admin); finance records the expenditure, valued in USD at the month's
@@ -72,7 +70,7 @@ export class ProjectsService {
     private readonly audit: AuditTrail,
   ) {}
 
-  async create(command: ProjectFields, cause: Envelope): Promise<Project> {
+  async create(command: ParsedRequestOf<'agreements.project.create'>, cause: Envelope): Promise<Project> {
     const actor = cause.actor;
     if (!actor || !actor.roles.some((r) => (AgreementRegistrarRoles as readonly string[]).includes(r)))
       throw notAllowed();

@@ -1,6 +1,5 @@
 import {
   PartnerImportFields,
-  PartnerImportHeaders,
   canChangePartner,
   readImportRow,
   type Actor,
@@ -246,6 +245,3 @@ export const planImport = (
     };
   });
 };
-
-/** A field's column header, for messages that name the column as the file does. */
-export const headerOf = (field: PartnerImportField): string => PartnerImportHeaders[field];
