@@ -21,6 +21,10 @@ export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
     reporters: ['default'],
+    // The default on a 2-core machine is one worker, so every file waited for the one before it,
+    // though integration, system and e2e files spend most of their time waiting on other processes.
+    // Two workers overlap them (those projects still run their own files one at a time).
+    maxWorkers: 2,
     projects: [
       {
         plugins: [nest()],

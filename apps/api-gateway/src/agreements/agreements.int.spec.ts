@@ -485,6 +485,25 @@ describe.each(combinations())('funding agreements through the gateway (%s bus, %
     expect(created.statusCode, created.body).toBe(201);
     const registered = created.json<Project>();
     expect(registered.iatiIdentifier).toBe(`XM-DAC-41302-${code.replace(/\//g, '-')}`);
+    // Only people responsible for every funding agreement change it.
+    const editedByB = await as(people.officerB.cookie).send('PUT', `/api/v1/projects/${registered.id}`, {
+      ...project,
+      title: 'Taken over',
+      version: registered.version,
+    });
+    expect(editedByB.statusCode).toBe(403);
+    const edited = await as(people.officerA.cookie).send('PUT', `/api/v1/projects/${registered.id}`, {
+      ...project,
+      title: 'Jobs for youth in Kisumu and Siaya',
+      version: registered.version,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const stale = await as(people.officerA.cookie).send('PUT', `/api/v1/projects/${registered.id}`, {
+      ...project,
+      version: registered.version,
+    });
+    expect(problemOf(stale).code).toBe('VERSION_CONFLICT');
+    const current = edited.json<Project>();
     const twice = await as(people.officerA.cookie).send('POST', '/api/v1/projects', project);
     expect(problemOf(twice).errors).toEqual([expect.objectContaining({ field: 'code', rule: 'unique' })]);
     const badDates = await as(people.officerA.cookie).send('POST', '/api/v1/projects', {
@@ -502,7 +521,7 @@ describe.each(combinations())('funding agreements through the gateway (%s bus, %
     expect(
       (
         await as(people.officerA.cookie).send('PUT', `/api/v1/projects/${registered.id}/expenditures`, {
-          version: registered.version,
+          version: current.version,
           expenditures: [],
         })
       ).statusCode,
@@ -511,7 +530,7 @@ describe.each(combinations())('funding agreements through the gateway (%s bus, %
       'PUT',
       `/api/v1/projects/${registered.id}/expenditures`,
       {
-        version: registered.version,
+        version: current.version,
         expenditures: [
           { month: '2026-02', amountMinor: 8_000_00 },
           { month: '1999-01', amountMinor: 1_00 },
