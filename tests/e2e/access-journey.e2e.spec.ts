@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invite, navigate, registerFoundation, signIn } from '../support/admin-pages';
 import { launchBrowser } from '../support/browser';
 import { ADMIN, root, startSystemUnderTest, type SystemUnderTest } from '../support/system-under-test';
 
@@ -23,49 +24,8 @@ describe('who may change what, and who can see that it happened', () => {
   const violations: string[] = [];
 
   // Each person in their own browser context (own cookies), all under the gateway's CSP.
-  const openAs = async (who: { email: string; password: string }): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-    });
-    page.on('pageerror', (error) => violations.push(error.message));
-    await page.goto(sut.system.baseUrl);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Partners' }).waitFor();
-    return page;
-  };
-
-  const navigate = (page: Page, to: string) =>
-    page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: to }).click();
-
-  const invite = async (page: Page, person: typeof OFFICER, role: string): Promise<void> => {
-    await page.getByRole('button', { name: 'Invite user' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Invite a user' });
-    await dialog.getByLabel(/^Name/).fill(person.name);
-    await dialog.getByLabel('Email').fill(person.email);
-    await dialog.getByPlaceholder('Choose one or more roles').click();
-    await page.getByRole('option', { name: role }).click();
-    await dialog.getByLabel(/^Password/).fill(person.password);
-    await dialog.getByRole('button', { name: 'Create account' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await page.getByRole('row', { name: new RegExp(person.name) }).waitFor();
-  };
-
-  const register = async (page: Page, name: string): Promise<void> => {
-    await page.getByRole('button', { name: 'New partner' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Register a partner' });
-    await dialog.getByLabel(/^Name/).fill(name);
-    await dialog.getByRole('combobox', { name: 'Organisation type' }).click();
-    await page.getByRole('option', { name: 'Foundation' }).click();
-    await dialog.getByRole('combobox', { name: 'Category' }).click();
-    await page.getByRole('option', { name: 'Foundation' }).click();
-    await dialog.getByRole('button', { name: 'Create partner' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await page.getByRole('row', { name: new RegExp(name) }).waitFor();
-  };
+  const openAs = (who: { email: string; password: string }): Promise<Page> =>
+    signIn(browser, sut.system.baseUrl, who, violations, { width: 1280, height: 800 });
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
@@ -85,11 +45,11 @@ describe('who may change what, and who can see that it happened', () => {
     await invite(admin, OFFICER, 'Partnership officer');
     await invite(admin, AUDITOR, 'Auditor');
     await navigate(admin, 'Partners');
-    await register(admin, 'Fondation Botnar');
+    await registerFoundation(admin, 'Fondation Botnar');
 
     // The officer registers a partner (becoming its responsible officer): an edit button there only.
     const officer = await openAs(OFFICER);
-    await register(officer, 'Wellcome Trust');
+    await registerFoundation(officer, 'Wellcome Trust');
     await officer.getByRole('button', { name: 'Edit Wellcome Trust' }).waitFor();
     expect(await officer.getByRole('button', { name: 'Edit Fondation Botnar' }).count()).toBe(0);
     await officer.screenshot({ path: join(screenshots, 'officer-partners.png') });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn } from '../support/admin-pages';
 import { launchBrowser } from '../support/browser';
 import { ADMIN, root, startSystemUnderTest, type SystemUnderTest } from '../support/system-under-test';
 
@@ -14,20 +15,8 @@ describe('a signed agreement extended at no cost, its versions compared, and the
   let browser: Browser;
   const violations: string[] = [];
 
-  const openAs = async (who: { email: string; password: string }): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-    });
-    page.on('pageerror', (error) => violations.push(error.message));
-    await page.goto(sut.system.baseUrl);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Partners' }).waitFor();
-    return page;
-  };
+  const openAs = (who: { email: string; password: string }): Promise<Page> =>
+    signIn(browser, sut.system.baseUrl, who, violations);
 
   const eventually = async (page: Page, probe: () => Promise<boolean>): Promise<void> => {
     for (let i = 0; i < 150 && !(await probe()); i++) await page.waitForTimeout(100);

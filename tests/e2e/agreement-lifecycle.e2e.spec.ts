@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invite, navigate, registerFoundation, signIn } from '../support/admin-pages';
 import { launchBrowser } from '../support/browser';
 import { ADMIN, root, startSystemUnderTest, type SystemUnderTest } from '../support/system-under-test';
 
@@ -25,49 +26,8 @@ describe('a funding agreement from draft to signature, money received in EUR, an
   let browser: Browser;
   const violations: string[] = [];
 
-  const openAs = async (who: { email: string; password: string }): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-    });
-    page.on('pageerror', (error) => violations.push(error.message));
-    await page.goto(sut.system.baseUrl);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Partners' }).waitFor();
-    return page;
-  };
-
-  const navigate = (page: Page, to: string) =>
-    page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: to }).click();
-
-  const invite = async (page: Page, person: typeof OFFICER, role: string): Promise<void> => {
-    await page.getByRole('button', { name: 'Invite user' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Invite a user' });
-    await dialog.getByLabel(/^Name/).fill(person.name);
-    await dialog.getByLabel('Email').fill(person.email);
-    await dialog.getByPlaceholder('Choose one or more roles').click();
-    await page.getByRole('option', { name: role }).click();
-    await dialog.getByLabel(/^Password/).fill(person.password);
-    await dialog.getByRole('button', { name: 'Create account' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await page.getByRole('row', { name: new RegExp(person.name) }).waitFor();
-  };
-
-  const register = async (page: Page, name: string): Promise<void> => {
-    await page.getByRole('button', { name: 'New partner' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Register a partner' });
-    await dialog.getByLabel(/^Name/).fill(name);
-    await dialog.getByRole('combobox', { name: 'Organisation type' }).click();
-    await page.getByRole('option', { name: 'Foundation' }).click();
-    await dialog.getByRole('combobox', { name: 'Category' }).click();
-    await page.getByRole('option', { name: 'Foundation' }).click();
-    await dialog.getByRole('button', { name: 'Create partner' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await page.getByRole('row', { name: new RegExp(name) }).waitFor();
-  };
+  const openAs = (who: { email: string; password: string }): Promise<Page> =>
+    signIn(browser, sut.system.baseUrl, who, violations);
 
   /** agreements-service's copy of a partner (fed by events). */
   const partnerOption = async (page: Page, name: string) => {
@@ -112,8 +72,8 @@ describe('a funding agreement from draft to signature, money received in EUR, an
     await invite(admin, OFFICER, 'Partnership officer');
     await invite(admin, FINANCE, 'Finance');
     await navigate(admin, 'Partners');
-    await register(admin, 'Norad Foundation');
-    await register(admin, 'Globex Trading');
+    await registerFoundation(admin, 'Norad Foundation');
+    await registerFoundation(admin, 'Globex Trading');
     await eventually(
       admin,
       async () => (await partnerOption(admin, 'Norad'))?.blockedForNewAgreements === false,
