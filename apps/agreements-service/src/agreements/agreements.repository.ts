@@ -47,7 +47,11 @@ export const listFilter = (filters: AgreementSearch): { where: string; params: u
   return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 };
 
-/** The page's SQL and the totals' SQL, exactly as the list runs them (the benchmark runs them too). */
+/**
+ * The page's SQL and the totals' SQL, exactly as the list runs them (the benchmark runs them too).
+ * The totals read agreement_list_entry, the narrow copy of the filtered columns (same names, kept by a
+ * trigger): counting and summing thousands of matches touches 2.5× fewer pages there.
+ */
 export const listQueries = (filters: AgreementSearch) => {
   const { where, params } = listFilter(filters);
   const offset = (filters.page - 1) * filters.pageSize;
@@ -60,7 +64,7 @@ export const listQueries = (filters: AgreementSearch) => {
     totals: {
       sql: `SELECT count(*)::int AS total, coalesce(sum(a.total_usd_minor), 0)::text AS usd,
                    count(*) FILTER (WHERE a.total_usd_minor IS NULL)::int AS without_rate
-            FROM agreement a ${where}`,
+            FROM agreement_list_entry a ${where}`,
       params,
     },
   };
@@ -125,28 +129,26 @@ export class AgreementsRepository {
     );
   }
 
-  async search(filters: AgreementSearch): Promise<{
-    items: AgreementEntity[];
-    total: number;
-    usdMinor: number;
-    withoutRate: number;
-  }> {
-    const queries = listQueries(filters);
-    const [ids, totals]: [{ id: string }[], { total: number; usd: string; without_rate: number }[]] =
-      await Promise.all([
-        this.dataSource.query(queries.page.sql, queries.page.params),
-        this.dataSource.query(queries.totals.sql, queries.totals.params),
-      ]);
-    const found = ids.length
-      ? await this.dataSource.getRepository(AgreementEntity).findBy({ id: In(ids.map((row) => row.id)) })
-      : [];
+  /** The agreements of the requested page, in the requested order. */
+  async page(filters: AgreementSearch): Promise<AgreementEntity[]> {
+    const { sql, params } = listQueries(filters).page;
+    const ids: { id: string }[] = await this.dataSource.query(sql, params);
+    if (ids.length === 0) return [];
+    const found = await this.dataSource
+      .getRepository(AgreementEntity)
+      .findBy({ id: In(ids.map((row) => row.id)) });
     const byId = new Map(found.map((agreement) => [agreement.id, agreement]));
-    return {
-      items: ids.map((row) => byId.get(row.id)!).filter(Boolean),
-      total: totals[0]!.total,
-      usdMinor: Number(totals[0]!.usd),
-      withoutRate: totals[0]!.without_rate,
-    };
+    return ids.map((row) => byId.get(row.id)).filter((agreement) => agreement !== undefined);
+  }
+
+  /** How many agreements match, their USD total, and how many of them have no USD value yet. */
+  async totals(filters: AgreementSearch): Promise<{ total: number; usdMinor: number; withoutRate: number }> {
+    const { sql, params } = listQueries(filters).totals;
+    const [row]: { total: number; usd: string; without_rate: number }[] = await this.dataSource.query(
+      sql,
+      params,
+    );
+    return { total: row!.total, usdMinor: Number(row!.usd), withoutRate: row!.without_rate };
   }
 
   /** Tranches past their date and not received, per agreement. */

@@ -285,22 +285,30 @@ export class AgreementsService {
   }
 
   async list(query: ParsedRequestOf<'agreements.agreement.list'>): Promise<AgreementPage> {
-    const { items, total, usdMinor, withoutRate } = await this.agreements.search(query);
-    const ids = items.map((a) => a.id);
+    // The totals (a count and a sum over every match) take longest: the page is read meanwhile.
+    const [items, totals] = await Promise.all([this.listPage(query), this.agreements.totals(query)]);
+    return {
+      items,
+      total: totals.total,
+      page: query.page,
+      pageSize: query.pageSize,
+      totals: { usdMinor: totals.usdMinor, withoutRate: totals.withoutRate },
+    };
+  }
+
+  private async listPage(query: ParsedRequestOf<'agreements.agreement.list'>) {
+    const entities = await this.agreements.page(query);
     const [directory, overdue] = await Promise.all([
       this.agreements.partners(
         this.dataSource,
-        items.flatMap((a) => a.partnerIds),
+        entities.flatMap((a) => a.partnerIds),
       ),
-      this.agreements.overdueCounts(ids, todayIso()),
+      this.agreements.overdueCounts(
+        entities.map((a) => a.id),
+        todayIso(),
+      ),
     ]);
-    return {
-      items: items.map((entity) => toListItem(toAgreement(entity, directory, overdue.get(entity.id) ?? 0))),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-      totals: { usdMinor, withoutRate },
-    };
+    return entities.map((entity) => toListItem(toAgreement(entity, directory, overdue.get(entity.id) ?? 0)));
   }
 
   /**
