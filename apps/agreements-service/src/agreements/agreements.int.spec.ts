@@ -9,12 +9,14 @@ import type { Subscription } from '@pardev/messaging';
 import { newId } from '@pardev/persistence';
 import {
   aPartnerRegistered,
+  aPartnerUpdated,
   publishEvent,
   runtimeKinds,
   startServiceUnderTest,
   waitFor,
   type ServiceUnderTest,
 } from '@pardev/testing';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppModule } from '../app.module';
 import { AgreementsEnvSchema } from '../config';
@@ -396,5 +398,88 @@ describe.each(runtimeKinds())('funding agreements on %s bus with %s', (busKind, 
         (a) => (a.totalUsd?.minor ?? 0) >= 100_000_000,
       ),
     ).toBe(true);
+  });
+
+  it("keeps the list's narrow copy equal to the agreements, whatever changed them (totals are counted there)", async () => {
+    const listed = [
+      'status',
+      'funding_source',
+      'partner_ids',
+      'responsible_officer_id',
+      'delegate_ids',
+      'recipient_countries',
+      'recipient_regions',
+      'pb_outcomes',
+      'start_on',
+      'end_on',
+      'total_usd_minor',
+      'search_text',
+    ].join(', ');
+    const db = sut.service.app.get(DataSource);
+    const differences = async (): Promise<unknown[]> =>
+      db.query(
+        `(SELECT id, ${listed} FROM agreement EXCEPT SELECT id, ${listed} FROM agreement_list_entry)
+         UNION ALL
+         (SELECT id, ${listed} FROM agreement_list_entry EXCEPT SELECT id, ${listed} FROM agreement)`,
+      );
+    // Changes by every path that touches a listed column: drafting, editing, reassigning, a lifecycle
+    // step, a new rate revaluing, and a partner renamed on the bus (the search text is rebuilt in SQL).
+    const green = aPartnerRegistered({ name: 'Green Fund', acronym: null, country: 'DK' });
+    await publishEvent(sut.client, 'partners.partner.registered.v1', green);
+    await waitFor(
+      async () =>
+        (await request().request('agreements.partner-option.list', { q: 'green fund' })).total === 1,
+    );
+    let agreement = await request().request(
+      'agreements.agreement.create',
+      terms({ title: 'Green skills in Jordan', currency: 'NOK', partnerIds: [green.partnerId] }),
+      { actor: officer },
+    );
+    agreement = await request().request(
+      'agreements.agreement.update',
+      {
+        ...terms({
+          title: 'Green skills in Jordan and Lebanon',
+          currency: 'NOK',
+          partnerIds: [green.partnerId],
+        }),
+        id: agreement.id,
+        version: agreement.version,
+      },
+      { actor: officer },
+    );
+    agreement = await request().request(
+      'agreements.agreement.assign',
+      {
+        id: agreement.id,
+        version: agreement.version,
+        responsibleOfficerId: otherOfficer.userId,
+        delegateIds: [officer.userId],
+      },
+      { actor: admin },
+    );
+    await step(otherOfficer, agreement, 'submit');
+    await request().request(
+      'agreements.currency-rate.set',
+      { rates: [{ currency: 'NOK', month: terms().startOn!.slice(0, 7), ratePerUsd: '10.5' }] },
+      { actor: finance },
+    );
+    await publishEvent(sut.client, 'partners.partner.updated.v1', {
+      ...aPartnerUpdated(green),
+      name: 'Green Renewables Fund',
+    });
+    await waitFor(
+      async () => (await request().request('agreements.agreement.list', { q: 'renewables' })).total === 1,
+    );
+
+    const found = await request().request('agreements.agreement.list', {
+      q: 'renewables',
+      officerId: officer.userId,
+    });
+    expect(found.items.map((a) => [a.id, a.status])).toEqual([[agreement.id, 'IN_REVIEW']]);
+    expect(found.totals.withoutRate).toBe(0);
+    expect(await differences()).toEqual([]);
+    const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM agreement_list_entry`);
+    expect(count).toBe((await request().request('agreements.agreement.list', {})).total);
   });
 });
