@@ -274,6 +274,9 @@ export class NatsTransport implements Transport {
       name: this.clientName,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 1_000,
+      // nats.js captures a stack (new Error()) per request for its own error messages; ours are
+      // RemoteErrors named by subject. Measured: ~5 % of the gateway's CPU under load.
+      noAsyncTraces: true,
     });
     let manager: JetStreamManager;
     try {
