@@ -63,6 +63,8 @@ type Terms = Omit<CreateAgreementCommand, 'responsibleOfficerId'>;
 
 /** What a change announces: new terms, or a step of the lifecycle. */
 type Announcement =
+  /** Nothing of the agreement changed (an amendment rejected): audited on it, its version kept. */
+  | { readonly kind: 'unchanged' }
   | { readonly kind: 'updated' }
   | { readonly kind: 'obligations' }
   | {
@@ -347,6 +349,14 @@ export class AgreementsService {
       throw finalAgreement(entity.reference, entity.status);
     const before = auditedFields(entity);
     const announcement = await apply(entity);
+    if (announcement.kind === 'unchanged') {
+      await this.audit.record(
+        manager,
+        { action, entityType: 'agreement', entityId: id, changes: [], note },
+        cause,
+      );
+      return entity;
+    }
     entity.updatedBy = actor.userId;
     Object.assign(entity, allocationIndex(entity.allocations));
     const saved = await this.agreements.save(manager, entity);

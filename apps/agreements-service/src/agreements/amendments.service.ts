@@ -177,7 +177,8 @@ export class AmendmentsService {
         canChangeAgreement,
         notAllowedToChange,
         async (entity) => {
-          if (decision === 'reject') return { kind: 'updated' };
+          // A rejection leaves the terms as they are: anyone editing the agreement meanwhile is not disturbed.
+          if (decision === 'reject') return { kind: 'unchanged' };
           const current = termsOf(entity);
           const changes = Object.fromEntries(
             amendment.changes

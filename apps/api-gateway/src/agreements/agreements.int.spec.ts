@@ -463,6 +463,37 @@ describe.each(combinations())('funding agreements through the gateway (%s bus, %
       action: 'amendment.approved',
       note: expect.stringContaining('NO_COST_EXTENSION'),
     });
+
+    // A rejection changes nothing of the agreement: audited on it, its version kept (an officer
+    // editing it meanwhile gets no conflict).
+    const second = (
+      await as(people.officerA.cookie).send('POST', `${url}/amendments`, {
+        type: 'NO_COST_EXTENSION',
+        reason: 'another six months',
+        changes: { endOn: daysFromToday(1_060) },
+      })
+    ).json<Amendment>();
+    const unexplained = await as(people.officerA.cookie).send(
+      'POST',
+      `${url}/amendments/${second.id}/reject`,
+      { version: after.version },
+    );
+    expect(problemOf(unexplained).errors).toEqual([expect.objectContaining({ rule: 'reason_required' })]);
+    const rejected = await as(people.officerA.cookie).send('POST', `${url}/amendments/${second.id}/reject`, {
+      version: after.version,
+      reason: 'the donor prefers a cost extension',
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    expect(rejected.json<Amendment>()).toMatchObject({ status: 'REJECTED', makesVersion: null });
+    const untouched = (await as(people.viewer.cookie).get(url)).json<Agreement>();
+    expect([untouched.version, untouched.endOn]).toEqual([after.version, daysFromToday(880)]);
+    const rejection = (await as(people.viewer.cookie).get(`${url}/history`)).json<{
+      items: { action: string; note: string | null }[];
+    }>();
+    expect(rejection.items[0]).toMatchObject({
+      action: 'amendment.rejected',
+      note: expect.stringContaining('the donor prefers a cost extension'),
+    });
   });
 
   it('registers projects funded by agreements, and values their expenditure in USD by month', async () => {
