@@ -25,6 +25,7 @@ import { CurrencyRates } from './agreements/currency-rates';
 import { TranchesService } from './agreements/tranches.service';
 import { AmendmentsService } from './agreements/amendments.service';
 import { ProjectsService } from './agreements/projects.service';
+import { DEMO_SEED_TIMING, DemoSeed, SEED_DEMO_DATA, defaultDemoSeedTiming } from './seed/demo-seed';
 
 export const SERVICE = 'agreements-service';
 
@@ -65,6 +66,9 @@ export class AppModule {
         AmendmentsService,
         ProjectsService,
         CurrencyRates,
+        { provide: SEED_DEMO_DATA, useValue: config.SEED_DEMO_DATA },
+        { provide: DEMO_SEED_TIMING, useValue: defaultDemoSeedTiming },
+        DemoSeed,
       ],
     };
   }

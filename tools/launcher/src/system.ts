@@ -92,7 +92,8 @@ export const startSystem = async (options: SystemOptions): Promise<RunningSystem
       if (options.adminPassword) env.ADMIN_PASSWORD = options.adminPassword;
     } else {
       env.HEALTH_PORT = String(await freePort(host));
-      if (app === 'partners-service') env.SEED_DEMO_DATA = String(options.seedDemoData);
+      if (app === 'partners-service' || app === 'agreements-service')
+        env.SEED_DEMO_DATA = String(options.seedDemoData);
     }
     return env;
   };
