@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core';
+import { Button, Group, type ButtonProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 interface FormActionsProps {
@@ -7,17 +7,19 @@ interface FormActionsProps {
   /** True while the form is being sent. */
   submitting: boolean;
   onCancel: () => void;
+  /** The submit button's colour, e.g. red for a refusal. */
+  submitColor?: ButtonProps['color'];
 }
 
 /** A form's buttons: cancel, then the submit button (last, as people expect it). */
-export const FormActions = ({ submitLabel, submitting, onCancel }: FormActionsProps) => {
+export const FormActions = ({ submitLabel, submitting, onCancel, submitColor }: FormActionsProps) => {
   const { t } = useTranslation();
   return (
     <Group justify="flex-end" gap="sm">
       <Button variant="default" onClick={onCancel}>
         {t('common.cancel')}
       </Button>
-      <Button type="submit" loading={submitting}>
+      <Button type="submit" color={submitColor} loading={submitting}>
         {submitLabel}
       </Button>
     </Group>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { sameValue } from '../../../lib/record-fields';
 import { parseAmount } from '../lib/money';
 import { useTermText } from '../lib/term-text';
-import type { AgreementDraft } from './create-agreement-flow';
+import type { AgreementDraft } from '../lib/agreement-draft';
 
 /** A draft field by field, as the contract names them (the amount as minor units, allocations by list). */
 export const flatDraft = (draft: AgreementDraft): Record<string, unknown> => ({

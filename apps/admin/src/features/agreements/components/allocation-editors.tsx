@@ -7,7 +7,6 @@ import {
   Fieldset,
   Group,
   MultiSelect,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -25,6 +24,7 @@ import {
   sectorOptions,
   significanceOptions,
 } from '../lib/codelists';
+import { PercentInput } from './term-inputs';
 
 type Recipient = Allocations['recipients'][number];
 type SectorShare = Allocations['sectors'][number];
@@ -67,16 +67,7 @@ const RemoveButton = ({ label, onClick }: { label: string; onClick: () => void }
 );
 
 const percentInput = (label: string, value: number, onChange: (next: number) => void) => (
-  <NumberInput
-    label={label}
-    w={110}
-    min={0}
-    max={100}
-    decimalScale={2}
-    suffix=" %"
-    value={value}
-    onChange={(next) => onChange(typeof next === 'number' ? next : Number(next) || 0)}
-  />
+  <PercentInput label={label} w={110} value={value} onChange={onChange} />
 );
 
 export const RecipientsEditor = ({ value, onChange, problems }: EditorProps) => {

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-error';
 import { useReloadAgreement, useUpdateAgreement } from '../api/agreements';
 import { AgreementConflict, reapplyDraft } from './agreement-conflict';
-import { AgreementFlow, draftOf, partnerOptionsOf, type AgreementDraft } from './create-agreement-flow';
+import { draftOf, partnerOptionsOf, type AgreementDraft } from '../lib/agreement-draft';
+import { AgreementFlow } from './agreement-flow';
 
 interface EditAgreementFlowProps {
   agreement: Agreement;

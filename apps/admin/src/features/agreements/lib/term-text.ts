@@ -11,7 +11,8 @@ import { formatMoney } from './money';
 // How the terms of an agreement read field by field: in a conflict after a 409, in an amendment's
 // changes and in the diff between two versions. Money is in minor units of the agreement's currency.
 
-const labelKeys: Readonly<Record<string, ParseKeys>> = {
+/** The translation key of each term's label, as the contract names the term. */
+export const termLabelKeys: Readonly<Record<string, ParseKeys>> = {
   partnerIds: 'agreements.fields.partners',
   title: 'agreements.fields.title',
   type: 'agreements.fields.type',
@@ -119,7 +120,7 @@ export const useTermText = (currency: string, partnerNames?: ReadonlyMap<string,
       }
     };
     const label = (field: string): string => {
-      const key = labelKeys[field];
+      const key = termLabelKeys[field];
       return key ? t(key) : field;
     };
     return { label, value };
