@@ -1,8 +1,9 @@
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { generateActorKeys, startEmbeddedBroker } from '@pardev/messaging';
+import { generateActorKeys, holdEventsFor, startEmbeddedBroker } from '@pardev/messaging';
 import { ManagedProcess } from './processes';
 
+// The services, each of which consumes events (one durable consumer named after it).
 export const services = ['partners-service', 'agreements-service', 'results-service'] as const;
 export type AppName = (typeof services)[number] | 'api-gateway';
 export const apps: readonly AppName[] = [...services, 'api-gateway'];
@@ -55,6 +56,12 @@ export const startSystem = async (options: SystemOptions): Promise<RunningSystem
     ? undefined
     : await startEmbeddedBroker({ host: '127.0.0.1', port: 0, dataDir: options.dataDir });
   const busUrl = options.busUrl ?? `mqtt://127.0.0.1:${broker!.port}`;
+  // On MQTT an event published before a consumer's first start would be dropped (JetStream keeps
+  // it in its stream): the services start together, and one seeds while another still subscribes.
+  if (busUrl.startsWith('mqtt')) {
+    const namespace = options.env?.BUS_NAMESPACE ?? process.env.BUS_NAMESPACE;
+    await holdEventsFor(busUrl, services, { namespace });
+  }
   const port = options.port === 0 ? await freePort(host) : options.port;
   const baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 

@@ -64,7 +64,10 @@ export class DurableMqttConsumer {
     this.client = client;
     // A resumed session may start delivering before our SUBACK, and the SUBACK is then not read
     // until that delivery is handled: consuming has started either way.
-    const subscribed = client.subscribeAsync([...this.topics], { qos: 1 }).then((grants) => {
+    // Every event topic, the subjects filtered here: the same single subscription as a session
+    // created ahead by holdEventsFor, so none overlaps (Aedes would deliver once per overlapping
+    // subscription) and a change of subjects leaves nothing behind.
+    const subscribed = client.subscribeAsync(this.host.topics.allEvents(), { qos: 1 }).then((grants) => {
       const refused = grants.filter((grant) => grant.qos !== 1 && grant.qos !== 0);
       if (refused.length > 0)
         throw new Error(`the broker refused ${refused.map((grant) => grant.topic).join(', ')}`);
@@ -111,7 +114,7 @@ export class DurableMqttConsumer {
       done();
     };
     if (!this.topics.has(packet.topic)) {
-      // Left over from an earlier subject set of this durable session (MQTT subscriptions only add up).
+      // Not one of our subjects (or left over from a subject set of an earlier version).
       acknowledge();
       return;
     }

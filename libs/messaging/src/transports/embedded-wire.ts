@@ -68,6 +68,11 @@ export class Topics {
     return `${this.root}${EVENT_PREFIX}/${subjectToTopic(subject)}`;
   }
 
+  /** Every event topic (an MQTT wildcard): what a durable session holds before its consumer first starts. */
+  allEvents(): string {
+    return `${this.root}${EVENT_PREFIX}/#`;
+  }
+
   deadLetter(durable: string, subject: string): string {
     return `${this.root}${DEAD_LETTER_PREFIX}/${durable}/${subjectToTopic(subject)}`;
   }
