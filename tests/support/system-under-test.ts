@@ -26,7 +26,11 @@ export interface SystemUnderTest {
  * The real processes (built apps) on a real bus: the embedded broker with PGlite, or NATS with
  * PostgreSQL when TEST_NATS_URL / TEST_DATABASE_URL are set.
  */
-export const startSystemUnderTest = async (kind: BusKind, logLevel = 'warn'): Promise<SystemUnderTest> => {
+export const startSystemUnderTest = async (
+  kind: BusKind,
+  logLevel = 'warn',
+  { seedDemoData = false }: { readonly seedDemoData?: boolean } = {},
+): Promise<SystemUnderTest> => {
   const testBus: TestBus = await startTestBus(kind);
   const dataDir = mkdtempSync(join(tmpdir(), `pardev-${kind}-`));
   const databases: TestDatabase[] = [];
@@ -45,7 +49,7 @@ export const startSystemUnderTest = async (kind: BusKind, logLevel = 'warn'): Pr
     databaseUrls,
     dataDir,
     port: 0,
-    seedDemoData: false,
+    seedDemoData,
     adminEmail: ADMIN.email,
     adminPassword: ADMIN.password,
     logLevel,
