@@ -56,12 +56,6 @@ export const startSystem = async (options: SystemOptions): Promise<RunningSystem
     ? undefined
     : await startEmbeddedBroker({ host: '127.0.0.1', port: 0, dataDir: options.dataDir });
   const busUrl = options.busUrl ?? `mqtt://127.0.0.1:${broker!.port}`;
-  // On MQTT an event published before a consumer's first start would be dropped (JetStream keeps
-  // it in its stream): the services start together, and one seeds while another still subscribes.
-  if (busUrl.startsWith('mqtt')) {
-    const namespace = options.env?.BUS_NAMESPACE ?? process.env.BUS_NAMESPACE;
-    await holdEventsFor(busUrl, services, { namespace });
-  }
   const port = options.port === 0 ? await freePort(host) : options.port;
   const baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 
@@ -77,6 +71,11 @@ export const startSystem = async (options: SystemOptions): Promise<RunningSystem
     LOG_LEVEL: options.logLevel ?? 'log',
     ...options.env,
   };
+  // On MQTT an event published before a consumer's first start would be dropped (JetStream keeps
+  // it in its stream): the services start together, and one seeds while another still subscribes.
+  if (busUrl.startsWith('mqtt')) {
+    await holdEventsFor(busUrl, services, { namespace: common.BUS_NAMESPACE });
+  }
   // The gateway signs who is acting on every request; the services verify it. Unless the caller
   // brings a pair, each run gets a fresh one (nothing signed outlives a run: signatures expire).
   const keys =

@@ -48,7 +48,8 @@ export const listFilter = (filters: AgreementSearch): { where: string; params: u
 };
 
 /**
- * The page's SQL and the totals' SQL, exactly as the list runs them (the benchmark runs them too).
+ * The page's SQL and the totals' SQL, exactly as the list runs them (tools/bench/src/agreements.ts runs
+ * a copy of them beside the gateway: tools may not import apps).
  * The totals read agreement_list_entry, the narrow copy of the filtered columns (same names, kept by a
  * trigger): counting and summing thousands of matches touches 2.5× fewer pages there.
  */
